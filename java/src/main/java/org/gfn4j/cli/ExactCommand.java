@@ -1,0 +1,34 @@
+package org.gfn4j.cli;
+
+import com.google.gson.JsonObject;
+import org.gfn4j.env.Backend;
+import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.Environments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gfn4j exact}: exact log Z, terminal count and mean reward as one JSON object. */
+@Command(name = "exact", mixinStandardHelpOptions = true, description = "Print exact log Z, number of terminal states and mean reward (JSON).")
+final class ExactCommand implements Runnable {
+  @ParentCommand Main main;
+
+  @Option(names = "--env", paramLabel = "SPEC", defaultValue = "hypergrid", description = "environment spec (default: ${DEFAULT-VALUE})")
+  String env;
+
+  @Mixin DataOption data;
+
+  @Override
+  public void run() {
+    Environment e = Environments.create(env, Backend.NATIVE, data.resolve());
+    EnumerableEnvironment en = e.enumerable()
+        .orElseThrow(() -> new IllegalArgumentException("environment '" + e.spec().name() + "' is not enumerable"));
+    JsonObject o = new JsonObject();
+    o.addProperty("log_z", en.logZ());
+    o.addProperty("num_terminal", en.terminalCount());
+    o.addProperty("mean_reward", en.meanReward());
+    main.io().out().println(Json.compact(o));
+  }
+}

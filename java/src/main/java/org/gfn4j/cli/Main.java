@@ -1,0 +1,73 @@
+package org.gfn4j.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code gfn4j} command line. Bad input (an IllegalArgumentException anywhere below, or a
+ * usage error) prints one message and exits with code 2; no stack trace reaches the user.
+ */
+@Command(
+    name = "gfn4j",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "GFlowNets on the JVM over a hand-written native core.",
+    subcommands = {
+      EnvsCommand.class,
+      ExactCommand.class,
+      RewardCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  public static final int EXIT_BAD_INPUT = 2;
+
+  private final CliIo io;
+
+  Main(CliIo io) {
+    this.io = io;
+  }
+
+  CliIo io() {
+    return io;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, io.out());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(System.in, System.out, System.err, args));
+  }
+
+  /** Runs the CLI on the given streams and returns the exit code (used by main and tests). */
+  public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+    CliIo io = new CliIo(in, out, err);
+    CommandLine cl = new CommandLine(new Main(io));
+    cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
+            commandLine.getErr().println("gfn4j " + commandLine.getCommandName() + ": " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+          }
+          throw ex;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, argv) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("gfn4j: " + ex.getMessage());
+          c.getErr().println("Try 'gfn4j " + (c == cl ? "" : c.getCommandName() + " ") + "--help'.");
+          return EXIT_BAD_INPUT;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}
