@@ -28,6 +28,15 @@ public interface EnumerableEnvironment extends Environment {
   /** Index of a terminal object; IllegalArgumentException if the cells are not one. */
   long terminalIndex(int[] cells);
 
+  /** Number of non-terminal states (the initial state included); same limit as above. */
+  long numStates();
+
+  /** Cells of the non-terminal state with index {@code index}; index 0 is the initial state. */
+  int[] state(long index);
+
+  /** Index of a non-terminal state; IllegalArgumentException if the cells are not one. */
+  long stateIndex(int[] cells);
+
   /** log R of every terminal object, in index order. */
   double[] terminalLogRewards();
 

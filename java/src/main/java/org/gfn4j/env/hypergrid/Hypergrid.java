@@ -178,6 +178,22 @@ public abstract class Hypergrid extends AbstractEnvironment implements Enumerabl
     return index;
   }
 
+  /** Every grid point is both a non-terminal state and (after stop) a terminal object. */
+  @Override
+  public long numStates() {
+    return numTerminalStates();
+  }
+
+  @Override
+  public int[] state(long index) {
+    return terminalState(index);
+  }
+
+  @Override
+  public long stateIndex(int[] cells) {
+    return terminalIndex(cells);
+  }
+
   @Override
   public double[] terminalLogRewards() {
     int n = Math.toIntExact(numTerminalStates());

@@ -1,0 +1,145 @@
+package org.gfn4j.rollout;
+
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.StateBatch;
+import org.gfn4j.tensor.ByteTensor;
+import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.IntTensor;
+
+/**
+ * A block of B trajectories over T1 time slots in native memory, time-major (layout and
+ * semantics: native/include/gfn4j/trajectory.h). Slot t is a contiguous slab, so the
+ * environment steps straight from slot t into slot t+1 and its observations are the policy input
+ * of that step without a copy. Owns every tensor; views of a slot borrow them.
+ */
+public final class Trajectories implements AutoCloseable {
+  private final int slots;
+  private final int batch;
+  private final int width;
+  private final int obsSize;
+  private final int numActions;
+  private final int numBackwardActions;
+
+  public final IntTensor cells;
+  public final ByteTensor terminal;
+  public final ByteTensor pad;
+  public final FloatTensor obs;
+  public final ByteTensor forwardMask;
+  public final ByteTensor backwardMask;
+  public final IntTensor actions;
+  public final IntTensor backwardActions;
+  public final FloatTensor logReward;
+
+  public Trajectories(int slots, int batch, int width, int obsSize, int numActions, int numBackwardActions) {
+    if (slots < 2 || batch < 1 || width < 1 || obsSize < 1 || numActions < 1 || numBackwardActions < 1) {
+      throw new IllegalArgumentException(
+          "trajectory block needs slots >= 2 and positive sizes, got slots=" + slots + " batch=" + batch);
+    }
+    this.slots = slots;
+    this.batch = batch;
+    this.width = width;
+    this.obsSize = obsSize;
+    this.numActions = numActions;
+    this.numBackwardActions = numBackwardActions;
+    cells = IntTensor.allocate(slots, batch, width);
+    terminal = ByteTensor.allocate(slots, batch);
+    pad = ByteTensor.allocate(slots, batch);
+    obs = FloatTensor.allocate(slots, batch, obsSize);
+    forwardMask = ByteTensor.allocate(slots, batch, numActions);
+    backwardMask = ByteTensor.allocate(slots, batch, numBackwardActions);
+    actions = IntTensor.allocate(slots, batch);
+    backwardActions = IntTensor.allocate(slots, batch);
+    logReward = FloatTensor.allocate(slots, batch);
+  }
+
+  /** A block sized for full forward rollouts of {@code env}: maxSteps + 1 slots. */
+  public static Trajectories forRollouts(Environment env, int batch) {
+    return new Trajectories(env.maxSteps() + 1, batch, env.stateWidth(), env.observationSize(),
+        env.numActions(), env.numBackwardActions());
+  }
+
+  public int slots() {
+    return slots;
+  }
+
+  public int batch() {
+    return batch;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int obsSize() {
+    return obsSize;
+  }
+
+  public int numActions() {
+    return numActions;
+  }
+
+  public int numBackwardActions() {
+    return numBackwardActions;
+  }
+
+  private void checkSlot(int t) {
+    if (t < 0 || t >= slots) {
+      throw new IndexOutOfBoundsException("slot " + t + " of " + slots);
+    }
+  }
+
+  /** The states of slot t as a batch view (writes go into this block). */
+  public StateBatch states(int t) {
+    checkSlot(t);
+    long b = (long) t * batch;
+    return StateBatch.of(cells.view(b * width, batch, width), terminal.view(b, batch), pad.view(b, batch), width);
+  }
+
+  public FloatTensor obs(int t) {
+    checkSlot(t);
+    return obs.view((long) t * batch * obsSize, batch, obsSize);
+  }
+
+  public ByteTensor forwardMask(int t) {
+    checkSlot(t);
+    return forwardMask.view((long) t * batch * numActions, batch, numActions);
+  }
+
+  public ByteTensor backwardMask(int t) {
+    checkSlot(t);
+    return backwardMask.view((long) t * batch * numBackwardActions, batch, numBackwardActions);
+  }
+
+  public IntTensor actions(int t) {
+    checkSlot(t);
+    return actions.view((long) t * batch, batch);
+  }
+
+  public IntTensor backwardActions(int t) {
+    checkSlot(t);
+    return backwardActions.view((long) t * batch, batch);
+  }
+
+  public FloatTensor logReward(int t) {
+    checkSlot(t);
+    return logReward.view((long) t * batch, batch);
+  }
+
+  /** Transition t of trajectory b is real (not padding). */
+  public boolean isReal(int t, int b) {
+    return t + 1 < slots && pad.get((long) (t + 1) * batch + b) == 0;
+  }
+
+  @Override
+  public void close() {
+    cells.close();
+    terminal.close();
+    pad.close();
+    obs.close();
+    forwardMask.close();
+    backwardMask.close();
+    actions.close();
+    backwardActions.close();
+    logReward.close();
+  }
+}
