@@ -15,7 +15,7 @@ import org.gfn4j.tensor.FloatTensor;
  * mass of the initial state is swept forward through the DAG in topological order. Unlike gfnx's
  * power iteration (stopped at ‖v‖₁ ≤ 1e-7) the sweep is exact up to rounding: the terminal
  * masses sum to 1 within ~1e-15 per level. Holds its scratch buffers; close it when done (the
- * graph is not closed, it can be shared).
+ * graph is not closed, it can be shared). Not thread-safe: one evaluation at a time per instance.
  */
 public final class ExactDistribution implements AutoCloseable {
   private final EnumerableEnvironment env;
