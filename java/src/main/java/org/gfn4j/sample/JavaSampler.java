@@ -1,0 +1,129 @@
+package org.gfn4j.sample;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+
+/**
+ * The pure-Java twin of native/src/sample/sampler.cpp. Every operation that decides an action
+ * (Philox words, float/double conversions, division by the temperature, DetMath.exp, the
+ * cumulative sum in action order) is performed in the same order as in C++, so both return the
+ * same actions; log-probabilities may differ in the last float ulp (Math.log vs libm).
+ */
+final class JavaSampler {
+  private JavaSampler() {}
+
+  static boolean rowOk(FloatBuffer x, ByteBuffer invalid, int base, int n) {
+    boolean anyValid = false;
+    boolean anyFinite = false;
+    for (int k = 0; k < n; k++) {
+      if (invalid.get(base + k) != 0) {
+        continue;
+      }
+      anyValid = true;
+      float v = x.get(base + k);
+      if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
+        return false;
+      }
+      if (Float.isFinite(v)) {
+        anyFinite = true;
+      }
+    }
+    return !anyValid || anyFinite;
+  }
+
+  static void sample(int batch, int n, FloatBuffer x, ByteBuffer invalid, float epsilon, float temperature,
+      long seed, long step, int slot, IntBuffer actions, FloatBuffer logProb) {
+    for (int b = 0; b < batch; b++) {
+      if (!rowOk(x, invalid, b * n, n)) {
+        throw new IllegalArgumentException(
+            "sample_masked: invalid argument (row " + b + " has a NaN or +inf valid logit, or only -inf ones)");
+      }
+    }
+    int[] w = new int[4];
+    for (int b = 0; b < batch; b++) {
+      int base = b * n;
+      int valid = 0;
+      for (int k = 0; k < n; k++) {
+        valid += invalid.get(base + k) != 0 ? 0 : 1;
+      }
+      if (valid == 0) {
+        actions.put(b, 0);
+        if (logProb != null) {
+          logProb.put(b, 0f);
+        }
+        continue;
+      }
+      Philox.draw(seed, step, slot, b, w);
+      double u = Philox.uniform53(w[1], w[2]);
+      int a = Philox.uniform24(w[0]) < epsilon
+          ? pickUniform(invalid, base, n, valid, u)
+          : pickSoftmax(x, invalid, base, n, temperature, u);
+      actions.put(b, a);
+      if (logProb != null) {
+        logProb.put(b, policyLogProb(x, invalid, base, n, a));
+      }
+    }
+  }
+
+  private static int pickSoftmax(FloatBuffer x, ByteBuffer invalid, int base, int n, double temperature, double u) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
+      if (invalid.get(base + k) == 0) {
+        double z = (double) x.get(base + k) / temperature;
+        if (z > m) {
+          m = z;
+        }
+      }
+    }
+    double total = 0.0;
+    for (int k = 0; k < n; k++) {
+      if (invalid.get(base + k) == 0) {
+        total += DetMath.exp((double) x.get(base + k) / temperature - m);
+      }
+    }
+    double target = u * total;
+    double c = 0.0;
+    int last = -1;
+    for (int k = 0; k < n; k++) {
+      if (invalid.get(base + k) != 0) {
+        continue;
+      }
+      double w = DetMath.exp((double) x.get(base + k) / temperature - m);
+      c += w;
+      if (w > 0.0) {
+        last = k;
+      }
+      if (target < c) {
+        return k;
+      }
+    }
+    return last;
+  }
+
+  private static int pickUniform(ByteBuffer invalid, int base, int n, int valid, double u) {
+    int j = (int) (u * valid);
+    for (int k = 0; k < n; k++) {
+      if (invalid.get(base + k) == 0 && j-- == 0) {
+        return k;
+      }
+    }
+    return 0;
+  }
+
+  private static float policyLogProb(FloatBuffer x, ByteBuffer invalid, int base, int n, int a) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
+      if (invalid.get(base + k) == 0 && x.get(base + k) > m) {
+        m = x.get(base + k);
+      }
+    }
+    double s = 0.0;
+    for (int k = 0; k < n; k++) {
+      if (invalid.get(base + k) == 0) {
+        s += DetMath.exp((double) x.get(base + k) - m);
+      }
+    }
+    return (float) ((double) x.get(base + a) - m - Math.log(s));
+  }
+}
