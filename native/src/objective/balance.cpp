@@ -8,11 +8,12 @@
 namespace gfn4j {
 namespace objective {
 
-void tb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                   double* loss, double* d_log_z, Upstream& up) {
+void tb_trajectory(const Block& blk, const Heads& h, const Params&, int64_t b, double scale,
+                   double* loss, double* d_log_z, Workspace& ws) {
   const int64_t T = blk.slots;
-  std::vector<double> lpf(T), lpb(T);
-  transition_log_probs(blk, h, p.uniform_backward, b, lpf.data(), lpb.data(), nullptr, nullptr);
+  const std::vector<double>& lpf = ws.log_pf;
+  const std::vector<double>& lpb = ws.log_pb;
+  Upstream& up = ws.up;
   double err = h.log_z;
   for (int64_t t = 0; t < T; ++t) {
     if (!blk.real(t, b)) continue;
@@ -28,11 +29,12 @@ void tb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b,
   }
 }
 
-void db_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                   double* loss, Upstream& up) {
+void db_trajectory(const Block& blk, const Heads& h, const Params&, int64_t b, double scale,
+                   double* loss, Workspace& ws) {
   const int64_t T = blk.slots;
-  std::vector<double> lpf(T), lpb(T);
-  transition_log_probs(blk, h, p.uniform_backward, b, lpf.data(), lpb.data(), nullptr, nullptr);
+  const std::vector<double>& lpf = ws.log_pf;
+  const std::vector<double>& lpb = ws.log_pb;
+  Upstream& up = ws.up;
   for (int64_t t = 0; t + 1 < T; ++t) {
     if (!blk.real(t, b)) continue;
     const bool done = blk.done(t, b);
@@ -50,11 +52,13 @@ void db_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b,
 // Pairs (i, j), 0 <= i < j <= T1-1, whose last transition j-1 is real. Padding is a suffix of
 // real trajectories, so a pair's transitions are all real; padded ones are masked anyway.
 void subtb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                      double* loss, Upstream& up) {
+                      double* loss, Workspace& ws) {
   const int64_t T = blk.slots;
-  std::vector<double> lpf(T), lpb(T), flow(T), prefix(T, 0.0), diff(T + 1, 0.0), pow(T, 1.0);
+  const std::vector<double>& lpf = ws.log_pf;
+  const std::vector<double>& lpb = ws.log_pb;
+  Upstream& up = ws.up;
+  std::vector<double> flow(T), prefix(T, 0.0), diff(T + 1, 0.0), pow(T, 1.0);
   std::vector<uint8_t> learned(T, 0);
-  transition_log_probs(blk, h, p.uniform_backward, b, lpf.data(), lpb.data(), nullptr, nullptr);
   // logF(s_0) is the head; logF(s_k) is log R where s_k terminates, 0 after padding (gfnx).
   flow[0] = h.log_flow[blk.cell(0, b)];
   learned[0] = 1;

@@ -14,29 +14,23 @@
 namespace gfn4j {
 namespace objective {
 
-void transition_log_probs(const Block& blk, const Heads& h, bool uniform_backward, int64_t b,
-                          double* log_pf, double* log_pb, double* lse_f, double* lse_b) {
+void prepare_trajectory(const Block& blk, const Heads& h, bool uniform_backward, int64_t b,
+                        bool want_prob_f, bool want_prob_b, Workspace& ws) {
   const int32_t n = blk.num_actions, nb = blk.num_backward_actions;
   const float* backward = uniform_backward ? nullptr : h.backward_logits;
   for (int64_t t = 0; t < blk.slots; ++t) {
-    double pf = 0.0, pb = 0.0, lf = 0.0, lb = 0.0;
-    if (blk.real(t, b)) {
-      const int64_t here = blk.cell(t, b), next = blk.cell(t + 1, b);
-      if (log_pf || lse_f) {
-        const float* row = h.forward_logits + here * n;
-        lf = masked_lse(row, blk.fmask(t, b), n);
-        pf = log_prob_at(row, lf, blk.actions[here]);
-      }
-      if (log_pb || lse_b) {
-        const float* row = backward ? backward + next * nb : nullptr;
-        lb = masked_lse(row, blk.bmask(t + 1, b), nb);
-        pb = log_prob_at(row, lb, blk.backward_actions[here]);
-      }
+    if (!blk.real(t, b)) {
+      ws.log_pf[t] = ws.log_pb[t] = ws.lse_f[t] = 0.0;
+      continue;
     }
-    if (log_pf) log_pf[t] = pf;
-    if (log_pb) log_pb[t] = pb;
-    if (lse_f) lse_f[t] = lf;
-    if (lse_b) lse_b[t] = lb;
+    const int64_t here = blk.cell(t, b), next = blk.cell(t + 1, b);
+    const float* row = h.forward_logits + here * n;
+    ws.lse_f[t] = row_log_softmax(row, blk.fmask(t, b), n, want_prob_f ? &ws.prob_f[t * n] : nullptr);
+    ws.log_pf[t] = log_prob_at(row, ws.lse_f[t], blk.actions[here]);
+    const float* brow = backward ? backward + next * nb : nullptr;
+    const double lse_b =
+        row_log_softmax(brow, blk.bmask(t + 1, b), nb, want_prob_b && brow ? &ws.prob_b[t * nb] : nullptr);
+    ws.log_pb[t] = blk.backward_actions ? log_prob_at(brow, lse_b, blk.backward_actions[here]) : 0.0;
   }
 }
 
@@ -47,7 +41,7 @@ namespace {
 using objective::Block;
 using objective::Heads;
 using objective::Params;
-using objective::Upstream;
+using objective::Workspace;
 
 constexpr int64_t kTrajectoryGrain = 8;
 
@@ -105,32 +99,29 @@ int64_t count_transitions(int32_t kind, const Block& blk) {
   return count;
 }
 
-void write_rows(const Block& blk, const Heads& h, const Params& p, int64_t b, const Upstream& up,
-                float* d_forward, float* d_backward, float* d_flow) {
+// Writes every row of trajectory b; backward rows get a gradient only when backward_grad.
+void write_rows(const Block& blk, int64_t b, const Workspace& ws, bool backward_grad, float* d_forward,
+                float* d_backward, float* d_flow) {
   const int32_t n = blk.num_actions, nb = blk.num_backward_actions;
+  const objective::Upstream& up = ws.up;
   for (int64_t s = 0; s < blk.slots; ++s) {
     const int64_t here = blk.cell(s, b);
     if (d_forward) {
       float* out = d_forward + here * n;
       if (blk.real(s, b) && (up.pf[s] != 0.0 || up.pf2[s] != 0.0)) {
-        const float* row = h.forward_logits + here * n;
-        const double lse = objective::masked_lse(row, blk.fmask(s, b), n);
-        objective::write_log_softmax_grad(row, blk.fmask(s, b), n, lse, blk.actions[here], up.pf[s],
+        objective::write_log_softmax_grad(&ws.prob_f[s * n], blk.fmask(s, b), n, blk.actions[here], up.pf[s],
                                           up.pick2[s], up.pf2[s], out);
       } else {
-        for (int32_t k = 0; k < n; ++k) out[k] = 0.0f;
+        std::fill(out, out + n, 0.0f);
       }
     }
     if (d_backward) {
       float* out = d_backward + here * nb;
-      if (s > 0 && blk.real(s - 1, b) && up.pb[s - 1] != 0.0 && !p.uniform_backward && h.backward_logits) {
-        const float* row = h.backward_logits + here * nb;
-        const double lse = objective::masked_lse(row, blk.bmask(s, b), nb);
-        objective::write_log_softmax_grad(row, blk.bmask(s, b), nb, lse,
-                                          blk.backward_actions[blk.cell(s - 1, b)], up.pb[s - 1], -1, 0.0,
-                                          out);
+      if (backward_grad && s > 0 && blk.real(s - 1, b) && up.pb[s - 1] != 0.0) {
+        objective::write_log_softmax_grad(&ws.prob_b[(s - 1) * nb], blk.bmask(s, b), nb,
+                                          blk.backward_actions[blk.cell(s - 1, b)], up.pb[s - 1], -1, 0.0, out);
       } else {
-        for (int32_t k = 0; k < nb; ++k) out[k] = 0.0f;
+        std::fill(out, out + nb, 0.0f);
       }
     }
     if (d_flow) d_flow[here] = static_cast<float>(up.flow[s]);
@@ -176,18 +167,23 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
       scale = count > 0 ? 1.0 / static_cast<double>(count) : 0.0;
     }
     std::vector<double> losses(batch, 0.0), dz(batch, 0.0);
+    // Only TB/DB/SubTB differentiate through the online backward head.
+    const bool backward_grad = !uniform && (kind == kObjectiveTB || kind == kObjectiveDB || kind == kObjectiveSubTB);
     parallel_for(batch, kTrajectoryGrain, [&](int64_t begin, int64_t end) {
+      Workspace ws(slots, num_actions, num_backward_actions);
       for (int64_t b = begin; b < end; ++b) {
-        Upstream up(slots);
+        ws.up.reset();
+        objective::prepare_trajectory(blk, h, uniform || kind == kObjectiveFLDB || kind == kObjectiveMDB, b,
+                                      d_forward_logits != nullptr, backward_grad && d_backward_logits, ws);
         switch (kind) {
-          case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, scale, &losses[b], &dz[b], up); break;
-          case kObjectiveDB: objective::db_trajectory(blk, h, p, b, scale, &losses[b], up); break;
-          case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, scale, &losses[b], up); break;
-          case kObjectiveFLDB: objective::fldb_trajectory(blk, h, p, b, scale, &losses[b], up); break;
-          case kObjectiveMDB: objective::mdb_trajectory(blk, h, p, b, scale, &losses[b], up); break;
-          default: objective::softdqn_trajectory(blk, h, p, b, scale, &losses[b], up); break;
+          case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, scale, &losses[b], &dz[b], ws); break;
+          case kObjectiveDB: objective::db_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+          case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+          case kObjectiveFLDB: objective::fldb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+          case kObjectiveMDB: objective::mdb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+          default: objective::softdqn_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
         }
-        write_rows(blk, h, p, b, up, d_forward_logits, d_backward_logits, d_log_flow);
+        write_rows(blk, b, ws, backward_grad, d_forward_logits, d_backward_logits, d_log_flow);
       }
     });
     double total = 0.0, total_dz = 0.0;
@@ -222,10 +218,11 @@ int32_t trajectory_log_probs(int64_t slots, int64_t batch, int32_t num_actions,
     const Heads h{forward_logits, uniform_backward ? nullptr : backward_logits, nullptr, 0.0,
                   nullptr, nullptr, nullptr, nullptr};
     parallel_for(batch, 64, [&](int64_t begin, int64_t end) {
-      std::vector<double> pf(slots), pb(slots);
+      Workspace ws(slots, 0, 0);
+      const std::vector<double>& pf = ws.log_pf;
+      const std::vector<double>& pb = ws.log_pb;
       for (int64_t b = begin; b < end; ++b) {
-        objective::transition_log_probs(blk, h, uniform_backward != 0, b, pf.data(), pb.data(), nullptr,
-                                        nullptr);
+        objective::prepare_trajectory(blk, h, uniform_backward != 0, b, false, false, ws);
         double spf = 0.0, spb = 0.0, lr = 0.0;
         for (int64_t t = 0; t < slots; ++t) {
           if (log_pf) log_pf[blk.cell(t, b)] = static_cast<float>(pf[t]);

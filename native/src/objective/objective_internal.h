@@ -2,6 +2,7 @@
 // kernels, plus the masked log-softmax helpers whose gradient the kernels apply row by row.
 #pragma once
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -62,10 +63,29 @@ struct Upstream {
   std::vector<double> pf, pb, flow, pf2;
   std::vector<int32_t> pick2;
   explicit Upstream(int64_t slots) : pf(slots), pb(slots), flow(slots), pf2(slots), pick2(slots, -1) {}
+  void reset() {
+    std::fill(pf.begin(), pf.end(), 0.0);
+    std::fill(pb.begin(), pb.end(), 0.0);
+    std::fill(flow.begin(), flow.end(), 0.0);
+    std::fill(pf2.begin(), pf2.end(), 0.0);
+    std::fill(pick2.begin(), pick2.end(), -1);
+  }
 };
 
-// log-sum-exp of one masked row (logits == null means all zeros); -inf when nothing is valid.
-inline double masked_lse(const float* x, const uint8_t* invalid, int32_t n) {
+// One trajectory's log PF_t / log PB_t (0 on padding), row log-sum-exps, and the softmax rows the
+// gradient needs (forward row of s_t and backward row of s_{t+1}, per transition t), so that
+// every row costs one exp per action. Reused across the trajectories of one task.
+struct Workspace {
+  std::vector<double> log_pf, log_pb, lse_f, prob_f, prob_b;
+  Upstream up;
+  Workspace(int64_t slots, int32_t num_actions, int32_t num_backward_actions)
+      : log_pf(slots), log_pb(slots), lse_f(slots), prob_f(slots * num_actions),
+        prob_b(slots * num_backward_actions), up(slots) {}
+};
+
+// log-sum-exp of one masked row (x == null means all zeros); -inf when nothing is valid. When
+// prob is not null it receives the row's softmax (0 at invalid entries).
+inline double row_log_softmax(const float* x, const uint8_t* invalid, int32_t n, double* prob) {
   double m = -std::numeric_limits<double>::infinity();
   int32_t valid = 0;
   for (int32_t k = 0; k < n; ++k) {
@@ -74,12 +94,21 @@ inline double masked_lse(const float* x, const uint8_t* invalid, int32_t n) {
     const double v = x ? x[k] : 0.0;
     if (v > m) m = v;
   }
-  if (valid == 0) return m;
-  if (!x) return std::log(static_cast<double>(valid));
-  if (std::isinf(m)) return m;
+  if (valid == 0 || std::isinf(m)) {
+    if (prob)
+      for (int32_t k = 0; k < n; ++k) prob[k] = 0.0;
+    return m;
+  }
   double s = 0.0;
-  for (int32_t k = 0; k < n; ++k)
-    if (!invalid[k]) s += std::exp(x[k] - m);
+  for (int32_t k = 0; k < n; ++k) {
+    const double e = invalid[k] ? 0.0 : (x ? std::exp(x[k] - m) : 1.0);
+    if (prob) prob[k] = e;
+    s += e;
+  }
+  if (prob) {
+    const double inv = 1.0 / s;
+    for (int32_t k = 0; k < n; ++k) prob[k] *= inv;
+  }
   return m + std::log(s);
 }
 
@@ -89,15 +118,11 @@ inline double log_prob_at(const float* x, double lse, int32_t a) {
 
 // out[k] = g1 (1[k == a1] - p_k) + g2 (1[k == a2] - p_k) over valid k, 0 elsewhere: the gradient
 // of g1 logp(a1) + g2 logp(a2) with respect to the row's logits.
-inline void write_log_softmax_grad(const float* x, const uint8_t* invalid, int32_t n, double lse,
-                                   int32_t a1, double g1, int32_t a2, double g2, float* out) {
+inline void write_log_softmax_grad(const double* prob, const uint8_t* invalid, int32_t n, int32_t a1,
+                                   double g1, int32_t a2, double g2, float* out) {
   const double g = g1 + g2;
   for (int32_t k = 0; k < n; ++k) {
-    if (invalid[k]) {
-      out[k] = 0.0f;
-      continue;
-    }
-    double d = -g * std::exp(x[k] - lse);
+    double d = invalid[k] ? 0.0 : -g * prob[k];
     if (k == a1) d += g1;
     if (k == a2) d += g2;
     out[k] = static_cast<float>(d);
@@ -111,24 +136,25 @@ inline double huber(double e) {
 
 inline double huber_grad(double e) { return e > 1.0 ? 1.0 : (e < -1.0 ? -1.0 : e); }
 
-// Per-trajectory kernels: add this trajectory's loss contribution (already scaled) to *loss and
-// its upstream coefficients to `up`. `scale` is the normaliser chosen by the dispatcher.
-void tb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                   double* loss, double* d_log_z, Upstream& up);
-void db_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                   double* loss, Upstream& up);
-void subtb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                      double* loss, Upstream& up);
-void fldb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                     double* loss, Upstream& up);
-void mdb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                    double* loss, Upstream& up);
-void softdqn_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                        double* loss, Upstream& up);
+// Fills ws.log_pf, ws.log_pb, ws.lse_f for trajectory b, and the softmax rows when asked.
+void prepare_trajectory(const Block& blk, const Heads& h, bool uniform_backward, int64_t b,
+                        bool want_prob_f, bool want_prob_b, Workspace& ws);
 
-// log PF_t and log PB_t of trajectory b (0 on padding transitions), with the row log-sum-exps.
-void transition_log_probs(const Block& blk, const Heads& h, bool uniform_backward, int64_t b,
-                          double* log_pf, double* log_pb, double* lse_f, double* lse_b);
+// Per-trajectory kernels: add this trajectory's loss contribution (already scaled) to *loss and
+// its upstream coefficients to ws.up, reading ws's log-probabilities. `scale` is the
+// normaliser chosen by the dispatcher.
+void tb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
+                   double* loss, double* d_log_z, Workspace& ws);
+void db_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
+                   double* loss, Workspace& ws);
+void subtb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
+                      double* loss, Workspace& ws);
+void fldb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
+                     double* loss, Workspace& ws);
+void mdb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
+                    double* loss, Workspace& ws);
+void softdqn_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
+                        double* loss, Workspace& ws);
 
 }  // namespace objective
 }  // namespace gfn4j

@@ -16,7 +16,7 @@ double target_log_pb(const Block& blk, const Heads& h, const Params& p, int64_t 
   const int32_t n = blk.num_backward_actions;
   const float* logits = p.uniform_backward ? nullptr : or_online(h.target_backward_logits, h.backward_logits);
   const float* row = logits ? logits + blk.cell(t + 1, b) * n : nullptr;
-  const double lse = masked_lse(row, blk.bmask(t + 1, b), n);
+  const double lse = row_log_softmax(row, blk.bmask(t + 1, b), n, nullptr);
   return log_prob_at(row, lse, blk.backward_actions[blk.cell(t, b)]);
 }
 
@@ -27,10 +27,10 @@ double delta(const Heads& h, const Block& blk, int64_t t, int64_t b) {
 }  // namespace
 
 void fldb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                     double* loss, Upstream& up) {
+                     double* loss, Workspace& ws) {
   const int64_t T = blk.slots;
-  std::vector<double> lpf(T);
-  transition_log_probs(blk, h, true, b, lpf.data(), nullptr, nullptr, nullptr);
+  const std::vector<double>& lpf = ws.log_pf;
+  Upstream& up = ws.up;
   const float* target_flow = or_online(h.target_log_flow, h.log_flow);
   for (int64_t t = 0; t + 1 < T; ++t) {
     if (!blk.real(t, b)) continue;
@@ -45,19 +45,18 @@ void fldb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t 
 }
 
 void mdb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                    double* loss, Upstream& up) {
+                    double* loss, Workspace& ws) {
   const int32_t n = blk.num_actions;
+  Upstream& up = ws.up;
   const float* target_forward = or_online(h.target_forward_logits, h.forward_logits);
   for (int64_t t = 0; t + 1 < blk.slots; ++t) {
     if (!blk.real(t, b) || blk.done(t, b)) continue;
     const int64_t here = blk.cell(t, b), next = blk.cell(t + 1, b);
-    const float* row = h.forward_logits + here * n;
-    const double lse = masked_lse(row, blk.fmask(t, b), n);
     const float* next_row = target_forward + next * n;
-    const double next_stop = log_prob_at(next_row, masked_lse(next_row, blk.fmask(t + 1, b), n), p.stop_action);
-    const double err = next_stop + log_prob_at(row, lse, blk.actions[here]) -
-                       log_prob_at(row, lse, p.stop_action) - target_log_pb(blk, h, p, t, b) -
-                       delta(h, blk, t, b);
+    const double next_lse = row_log_softmax(next_row, blk.fmask(t + 1, b), n, nullptr);
+    const double next_stop = log_prob_at(next_row, next_lse, p.stop_action);
+    const double stop = log_prob_at(h.forward_logits + here * n, ws.lse_f[t], p.stop_action);
+    const double err = next_stop + ws.log_pf[t] - stop - target_log_pb(blk, h, p, t, b) - delta(h, blk, t, b);
     *loss += scale * huber(err);
     const double g = scale * huber_grad(err);
     up.pf[t] += g;
@@ -67,20 +66,20 @@ void mdb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b
 }
 
 void softdqn_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
-                        double* loss, Upstream& up) {
-  const int32_t n = blk.num_actions, nb = blk.num_backward_actions;
+                        double* loss, Workspace& ws) {
+  const int32_t nb = blk.num_backward_actions;
+  Upstream& up = ws.up;
   const float* target_value = or_online(h.target_log_flow, h.log_flow);
   for (int64_t t = 0; t + 1 < blk.slots; ++t) {
     if (!blk.real(t, b)) continue;
     const int64_t here = blk.cell(t, b), next = blk.cell(t + 1, b);
-    const float* row = h.forward_logits + here * n;
-    const double q = h.log_flow[here] + log_prob_at(row, masked_lse(row, blk.fmask(t, b), n), blk.actions[here]);
+    const double q = h.log_flow[here] + ws.log_pf[t];
     const bool done = blk.done(t, b);
     double target;
     if (done) {
       target = blk.log_reward[here];
     } else {
-      const double log_uniform_pb = -masked_lse(nullptr, blk.bmask(t + 1, b), nb);
+      const double log_uniform_pb = -row_log_softmax(nullptr, blk.bmask(t + 1, b), nb, nullptr);
       target = log_uniform_pb + target_value[next];
     }
     const double weight = done ? p.leaf_coeff : 1.0;

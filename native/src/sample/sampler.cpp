@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "../core/parallel.h"
 #include "det_exp.h"
@@ -29,9 +30,9 @@ bool row_ok(const float* x, const uint8_t* invalid, int32_t n) {
   return !any_valid || any_finite;
 }
 
-// Inverse CDF over weights det_exp(x_k / t - max); the same loop runs in JavaSampler.
-int32_t pick_softmax(const float* x, const uint8_t* invalid, int32_t n, double temperature,
-                     double u) {
+// Weights w_k = det_exp(x_k / t - max) of the valid actions (0 elsewhere); returns their sum
+// and stores the max in *max. JavaSampler.weights performs the same operations in the same order.
+double weights(const float* x, const uint8_t* invalid, int32_t n, double temperature, double* w, double* max) {
   double m = -std::numeric_limits<double>::infinity();
   for (int32_t k = 0; k < n; ++k)
     if (!invalid[k]) {
@@ -39,16 +40,23 @@ int32_t pick_softmax(const float* x, const uint8_t* invalid, int32_t n, double t
       if (z > m) m = z;
     }
   double total = 0.0;
-  for (int32_t k = 0; k < n; ++k)
-    if (!invalid[k]) total += det_exp(static_cast<double>(x[k]) / temperature - m);
+  for (int32_t k = 0; k < n; ++k) {
+    w[k] = invalid[k] ? 0.0 : det_exp(static_cast<double>(x[k]) / temperature - m);
+    if (!invalid[k]) total += w[k];
+  }
+  *max = m;
+  return total;
+}
+
+// Inverse CDF: the first valid k whose cumulative weight exceeds u * total.
+int32_t pick_softmax(const uint8_t* invalid, int32_t n, const double* w, double total, double u) {
   const double target = u * total;
   double c = 0.0;
   int32_t last = -1;
   for (int32_t k = 0; k < n; ++k) {
     if (invalid[k]) continue;
-    const double w = det_exp(static_cast<double>(x[k]) / temperature - m);
-    c += w;
-    if (w > 0.0) last = k;
+    c += w[k];
+    if (w[k] > 0.0) last = k;
     if (target < c) return k;
   }
   return last;  // u * total rounded up to total
@@ -59,17 +67,6 @@ int32_t pick_uniform(const uint8_t* invalid, int32_t n, int32_t valid, double u)
   for (int32_t k = 0; k < n; ++k)
     if (!invalid[k] && j-- == 0) return k;
   return 0;  // unreachable: j < valid
-}
-
-// Masked log_softmax of the raw logits at action a (policy log-probability).
-float policy_log_prob(const float* x, const uint8_t* invalid, int32_t n, int32_t a) {
-  double m = -std::numeric_limits<double>::infinity();
-  for (int32_t k = 0; k < n; ++k)
-    if (!invalid[k] && x[k] > m) m = x[k];
-  double s = 0.0;
-  for (int32_t k = 0; k < n; ++k)
-    if (!invalid[k]) s += det_exp(static_cast<double>(x[k]) - m);
-  return static_cast<float>(static_cast<double>(x[a]) - m - std::log(s));
 }
 
 }  // namespace
@@ -97,6 +94,7 @@ int32_t sample_masked(int64_t batch, int32_t num_actions, const float* logits,
     });
     if (status.load() != kOk) return status.load();
     parallel_for(batch, kRowGrain, [&](int64_t begin, int64_t end) {
+      std::vector<double> w(num_actions);
       for (int64_t b = begin; b < end; ++b) {
         const float* x = logits + b * num_actions;
         const uint8_t* inv = invalid + b * num_actions;
@@ -107,15 +105,21 @@ int32_t sample_masked(int64_t batch, int32_t num_actions, const float* logits,
           if (log_prob) log_prob[b] = 0.0f;
           continue;
         }
-        uint32_t w[4];
+        uint32_t words[4];
         philox::draw(static_cast<uint64_t>(seed), static_cast<uint64_t>(step),
-                     static_cast<uint32_t>(slot), static_cast<uint32_t>(b), w);
-        const double u = philox::uniform53(w[1], w[2]);
-        const int32_t a = philox::uniform24(w[0]) < epsilon
-                              ? pick_uniform(inv, num_actions, valid, u)
-                              : pick_softmax(x, inv, num_actions, temperature, u);
+                     static_cast<uint32_t>(slot), static_cast<uint32_t>(b), words);
+        const double u = philox::uniform53(words[1], words[2]);
+        const bool explore = philox::uniform24(words[0]) < epsilon;
+        double m = 0.0, total = 0.0;
+        // At temperature 1 the sampling weights are the policy's own, so log_prob reuses them.
+        const bool reuse = temperature == 1.0f;
+        if (!explore || reuse) total = weights(x, inv, num_actions, temperature, w.data(), &m);
+        const int32_t a = explore ? pick_uniform(inv, num_actions, valid, u)
+                                  : pick_softmax(inv, num_actions, w.data(), total, u);
         actions[b] = a;
-        if (log_prob) log_prob[b] = policy_log_prob(x, inv, num_actions, a);
+        if (!log_prob) continue;
+        if (!reuse) total = weights(x, inv, num_actions, 1.0, w.data(), &m);
+        log_prob[b] = static_cast<float>(static_cast<double>(x[a]) - m - std::log(total));
       }
     });
     return kOk;

@@ -40,7 +40,9 @@ final class JavaSampler {
             "sample_masked: invalid argument (row " + b + " has a NaN or +inf valid logit, or only -inf ones)");
       }
     }
-    int[] w = new int[4];
+    int[] words = new int[4];
+    double[] w = new double[n];
+    double[] max = new double[1];
     for (int b = 0; b < batch; b++) {
       int base = b * n;
       int valid = 0;
@@ -54,19 +56,29 @@ final class JavaSampler {
         }
         continue;
       }
-      Philox.draw(seed, step, slot, b, w);
-      double u = Philox.uniform53(w[1], w[2]);
-      int a = Philox.uniform24(w[0]) < epsilon
-          ? pickUniform(invalid, base, n, valid, u)
-          : pickSoftmax(x, invalid, base, n, temperature, u);
-      actions.put(b, a);
-      if (logProb != null) {
-        logProb.put(b, policyLogProb(x, invalid, base, n, a));
+      Philox.draw(seed, step, slot, b, words);
+      double u = Philox.uniform53(words[1], words[2]);
+      boolean explore = Philox.uniform24(words[0]) < epsilon;
+      double total = 0.0;
+      boolean reuse = temperature == 1.0f;
+      if (!explore || reuse) {
+        total = weights(x, invalid, base, n, temperature, w, max);
       }
+      int a = explore ? pickUniform(invalid, base, n, valid, u) : pickSoftmax(invalid, base, n, w, total, u);
+      actions.put(b, a);
+      if (logProb == null) {
+        continue;
+      }
+      if (!reuse) {
+        total = weights(x, invalid, base, n, 1.0, w, max);
+      }
+      logProb.put(b, (float) ((double) x.get(base + a) - max[0] - Math.log(total)));
     }
   }
 
-  private static int pickSoftmax(FloatBuffer x, ByteBuffer invalid, int base, int n, double temperature, double u) {
+  /** sampler.cpp's weights(): det_exp(x_k / t - max) of the valid actions; returns their sum. */
+  private static double weights(FloatBuffer x, ByteBuffer invalid, int base, int n, double temperature, double[] w,
+      double[] max) {
     double m = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < n; k++) {
       if (invalid.get(base + k) == 0) {
@@ -78,10 +90,17 @@ final class JavaSampler {
     }
     double total = 0.0;
     for (int k = 0; k < n; k++) {
-      if (invalid.get(base + k) == 0) {
-        total += DetMath.exp((double) x.get(base + k) / temperature - m);
+      boolean bad = invalid.get(base + k) != 0;
+      w[k] = bad ? 0.0 : DetMath.exp((double) x.get(base + k) / temperature - m);
+      if (!bad) {
+        total += w[k];
       }
     }
+    max[0] = m;
+    return total;
+  }
+
+  private static int pickSoftmax(ByteBuffer invalid, int base, int n, double[] w, double total, double u) {
     double target = u * total;
     double c = 0.0;
     int last = -1;
@@ -89,9 +108,8 @@ final class JavaSampler {
       if (invalid.get(base + k) != 0) {
         continue;
       }
-      double w = DetMath.exp((double) x.get(base + k) / temperature - m);
-      c += w;
-      if (w > 0.0) {
+      c += w[k];
+      if (w[k] > 0.0) {
         last = k;
       }
       if (target < c) {
@@ -109,21 +127,5 @@ final class JavaSampler {
       }
     }
     return 0;
-  }
-
-  private static float policyLogProb(FloatBuffer x, ByteBuffer invalid, int base, int n, int a) {
-    double m = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < n; k++) {
-      if (invalid.get(base + k) == 0 && x.get(base + k) > m) {
-        m = x.get(base + k);
-      }
-    }
-    double s = 0.0;
-    for (int k = 0; k < n; k++) {
-      if (invalid.get(base + k) == 0) {
-        s += DetMath.exp((double) x.get(base + k) - m);
-      }
-    }
-    return (float) ((double) x.get(base + a) - m - Math.log(s));
   }
 }
