@@ -3,6 +3,7 @@
 // org.gfn4j.sample.JavaSampler; this file is built with -ffp-contract=off (see CMakeLists.txt).
 #include "gfn4j/sampler.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <limits>
@@ -16,7 +17,8 @@
 namespace gfn4j {
 namespace {
 
-constexpr int64_t kRowGrain = 512;
+// Rows per task: about 32k actions, so wide action spaces (bitseq: 3840) use threads at B = 16.
+int64_t row_grain(int32_t num_actions) { return std::max<int64_t>(1, 32768 / num_actions); }
 
 // Valid logits must be finite or -inf, and at least one finite when any action is valid.
 bool row_ok(const float* x, const uint8_t* invalid, int32_t n) {
@@ -33,28 +35,30 @@ bool row_ok(const float* x, const uint8_t* invalid, int32_t n) {
 // Weights w_k = det_exp(x_k / t - max) of the valid actions (0 elsewhere); returns their sum
 // and stores the max in *max. JavaSampler.weights performs the same operations in the same order.
 double weights(const float* x, const uint8_t* invalid, int32_t n, double temperature, double* w, double* max) {
-  double m = -std::numeric_limits<double>::infinity();
-  for (int32_t k = 0; k < n; ++k)
-    if (!invalid[k]) {
-      const double z = static_cast<double>(x[k]) / temperature;
-      if (z > m) m = z;
-    }
+  // Branch-free over the mask (random masks mispredict); invalid entries add exactly +0.0.
+  constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+  double m = kNegInf;
+  for (int32_t k = 0; k < n; ++k) {
+    const double z = invalid[k] ? kNegInf : static_cast<double>(x[k]) / temperature;
+    m = z > m ? z : m;
+  }
   double total = 0.0;
   for (int32_t k = 0; k < n; ++k) {
-    w[k] = invalid[k] ? 0.0 : det_exp(static_cast<double>(x[k]) / temperature - m);
-    if (!invalid[k]) total += w[k];
+    const double e = det_exp(static_cast<double>(x[k]) / temperature - m);
+    w[k] = invalid[k] ? 0.0 : e;
+    total += w[k];
   }
   *max = m;
   return total;
 }
 
-// Inverse CDF: the first valid k whose cumulative weight exceeds u * total.
-int32_t pick_softmax(const uint8_t* invalid, int32_t n, const double* w, double total, double u) {
+// Inverse CDF: the first k whose cumulative weight exceeds u * total (never an invalid k: its
+// weight is 0, so the running sum cannot first pass the target there).
+int32_t pick_softmax(int32_t n, const double* w, double total, double u) {
   const double target = u * total;
   double c = 0.0;
   int32_t last = -1;
   for (int32_t k = 0; k < n; ++k) {
-    if (invalid[k]) continue;
     c += w[k];
     if (w[k] > 0.0) last = k;
     if (target < c) return k;
@@ -87,13 +91,13 @@ int32_t sample_masked(int64_t batch, int32_t num_actions, const float* logits,
     return kErrArgument;
   return guarded([&]() -> int32_t {
     std::atomic<int32_t> status{kOk};
-    parallel_for(batch, kRowGrain, [&](int64_t begin, int64_t end) {
+    parallel_for(batch, row_grain(num_actions), [&](int64_t begin, int64_t end) {
       for (int64_t b = begin; b < end; ++b)
         if (!row_ok(logits + b * num_actions, invalid + b * num_actions, num_actions))
           status.store(kErrArgument);
     });
     if (status.load() != kOk) return status.load();
-    parallel_for(batch, kRowGrain, [&](int64_t begin, int64_t end) {
+    parallel_for(batch, row_grain(num_actions), [&](int64_t begin, int64_t end) {
       std::vector<double> w(num_actions);
       for (int64_t b = begin; b < end; ++b) {
         const float* x = logits + b * num_actions;
@@ -115,7 +119,7 @@ int32_t sample_masked(int64_t batch, int32_t num_actions, const float* logits,
         const bool reuse = temperature == 1.0f;
         if (!explore || reuse) total = weights(x, inv, num_actions, temperature, w.data(), &m);
         const int32_t a = explore ? pick_uniform(inv, num_actions, valid, u)
-                                  : pick_softmax(inv, num_actions, w.data(), total, u);
+                                  : pick_softmax(num_actions, w.data(), total, u);
         actions[b] = a;
         if (!log_prob) continue;
         if (!reuse) total = weights(x, inv, num_actions, 1.0, w.data(), &m);

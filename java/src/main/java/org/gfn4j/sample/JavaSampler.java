@@ -64,7 +64,7 @@ final class JavaSampler {
       if (!explore || reuse) {
         total = weights(x, invalid, base, n, temperature, w, max);
       }
-      int a = explore ? pickUniform(invalid, base, n, valid, u) : pickSoftmax(invalid, base, n, w, total, u);
+      int a = explore ? pickUniform(invalid, base, n, valid, u) : pickSoftmax(n, w, total, u);
       actions.put(b, a);
       if (logProb == null) {
         continue;
@@ -76,38 +76,29 @@ final class JavaSampler {
     }
   }
 
-  /** sampler.cpp's weights(): det_exp(x_k / t - max) of the valid actions; returns their sum. */
+  /** sampler.cpp's weights(): det_exp(x_k / t - max) of the valid actions, 0 elsewhere; returns their sum. */
   private static double weights(FloatBuffer x, ByteBuffer invalid, int base, int n, double temperature, double[] w,
       double[] max) {
     double m = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < n; k++) {
-      if (invalid.get(base + k) == 0) {
-        double z = (double) x.get(base + k) / temperature;
-        if (z > m) {
-          m = z;
-        }
-      }
+      double z = invalid.get(base + k) != 0 ? Double.NEGATIVE_INFINITY : (double) x.get(base + k) / temperature;
+      m = z > m ? z : m;
     }
     double total = 0.0;
     for (int k = 0; k < n; k++) {
-      boolean bad = invalid.get(base + k) != 0;
-      w[k] = bad ? 0.0 : DetMath.exp((double) x.get(base + k) / temperature - m);
-      if (!bad) {
-        total += w[k];
-      }
+      double e = DetMath.exp((double) x.get(base + k) / temperature - m);
+      w[k] = invalid.get(base + k) != 0 ? 0.0 : e;
+      total += w[k];
     }
     max[0] = m;
     return total;
   }
 
-  private static int pickSoftmax(ByteBuffer invalid, int base, int n, double[] w, double total, double u) {
+  private static int pickSoftmax(int n, double[] w, double total, double u) {
     double target = u * total;
     double c = 0.0;
     int last = -1;
     for (int k = 0; k < n; k++) {
-      if (invalid.get(base + k) != 0) {
-        continue;
-      }
       c += w[k];
       if (w[k] > 0.0) {
         last = k;
