@@ -168,7 +168,8 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
     }
     std::vector<double> losses(batch, 0.0), dz(batch, 0.0);
     // Only TB/DB/SubTB differentiate through the online backward head.
-    const bool backward_grad = !uniform && (kind == kObjectiveTB || kind == kObjectiveDB || kind == kObjectiveSubTB);
+    const bool backward_grad =
+        !uniform && (kind == kObjectiveTB || kind == kObjectiveDB || kind == kObjectiveSubTB);
     parallel_for(batch, kTrajectoryGrain, [&](int64_t begin, int64_t end) {
       Workspace ws(slots, num_actions, num_backward_actions);
       for (int64_t b = begin; b < end; ++b) {

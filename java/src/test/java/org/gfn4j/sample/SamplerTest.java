@@ -248,20 +248,19 @@ class SamplerTest {
             new byte[4], 2, 2);
         IntTensor wrong = IntTensor.allocate(3)) {
       ok.actions.fill(-5);
-      assertThrows(IllegalArgumentException.class, () -> s.sample(ok.logits, ok.invalid, 1.5f, 1f, 0, 0, ok.actions, null));
-      assertThrows(IllegalArgumentException.class, () -> s.sample(ok.logits, ok.invalid, Float.NaN, 1f, 0, 0, ok.actions, null));
-      assertThrows(IllegalArgumentException.class, () -> s.sample(ok.logits, ok.invalid, 0f, 0f, 0, 0, ok.actions, null));
-      assertThrows(IllegalArgumentException.class,
-          () -> s.sample(ok.logits, ok.invalid, 0f, Float.POSITIVE_INFINITY, 0, 0, ok.actions, null));
-      assertThrows(IllegalArgumentException.class, () -> s.sample(ok.logits, ok.invalid, 0f, 1f, 0, -1, ok.actions, null));
-      assertThrows(IllegalArgumentException.class, () -> s.sample(ok.logits, ok.invalid, 0f, 1f, 0, 0, wrong, null));
-      assertThrows(IllegalArgumentException.class, () -> s.sample(ok.logits, nan.invalid.view(0, 4), 0f, 1f, 0, 0, ok.actions, null));
+      Class<IllegalArgumentException> bad = IllegalArgumentException.class;
+      assertThrows(bad, () -> s.sample(ok.logits, ok.invalid, 1.5f, 1f, 0, 0, ok.actions, null));
+      assertThrows(bad, () -> s.sample(ok.logits, ok.invalid, Float.NaN, 1f, 0, 0, ok.actions, null));
+      assertThrows(bad, () -> s.sample(ok.logits, ok.invalid, 0f, 0f, 0, 0, ok.actions, null));
+      assertThrows(bad, () -> s.sample(ok.logits, ok.invalid, 0f, Float.POSITIVE_INFINITY, 0, 0, ok.actions, null));
+      assertThrows(bad, () -> s.sample(ok.logits, ok.invalid, 0f, 1f, 0, -1, ok.actions, null));
+      assertThrows(bad, () -> s.sample(ok.logits, ok.invalid, 0f, 1f, 0, 0, wrong, null));
+      assertThrows(bad, () -> s.sample(ok.logits, nan.invalid.view(0, 4), 0f, 1f, 0, 0, ok.actions, null));
       assertArrayEquals(new int[] {-5, -5}, ok.actions.toArray());
       nan.actions.fill(-5);
-      assertThrows(IllegalArgumentException.class, () -> s.sample(nan.logits, nan.invalid, 0f, 1f, 0, 0, nan.actions, null));
+      assertThrows(bad, () -> s.sample(nan.logits, nan.invalid, 0f, 1f, 0, 0, nan.actions, null));
       assertArrayEquals(new int[] {-5, -5}, nan.actions.toArray(), "nothing written on error");
-      assertThrows(IllegalArgumentException.class,
-          () -> s.sample(allMinusInf.logits, allMinusInf.invalid, 0f, 1f, 0, 0, allMinusInf.actions, null));
+      assertThrows(bad, () -> s.sample(allMinusInf.logits, allMinusInf.invalid, 0f, 1f, 0, 0, allMinusInf.actions, null));
     }
     FloatTensor closed = FloatTensor.allocate(2, 2);
     closed.close();
