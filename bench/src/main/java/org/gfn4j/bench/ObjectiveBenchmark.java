@@ -1,0 +1,114 @@
+package org.gfn4j.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.gfn4j.env.Backend;
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.Environments;
+import org.gfn4j.objective.Objective;
+import org.gfn4j.objective.ObjectiveGrads;
+import org.gfn4j.objective.ObjectiveInputs;
+import org.gfn4j.objective.Objectives;
+import org.gfn4j.rollout.Trajectories;
+import org.gfn4j.tensor.ByteTensor;
+import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.IntTensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Loss + every gradient of TB, DB and SubTB(lambda=1) at the hypergrid 4x20 training shape
+ * (T1 = 81 slots, A = 5, Ab = 4), on a block of random-policy rollouts of the real environment,
+ * native kernels vs the Java reference. B = 16 is gfnx's batch.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class ObjectiveBenchmark {
+  @Param({"tb", "db", "subtb"})
+  public String objective;
+
+  @Param({"16", "256"})
+  public int batch;
+
+  @Param({"NATIVE", "JAVA"})
+  public Backend backend;
+
+  private Trajectories block;
+  private FloatTensor forwardLogits;
+  private FloatTensor backwardLogits;
+  private FloatTensor logFlow;
+  private ObjectiveInputs inputs;
+  private ObjectiveGrads grads;
+  private Objective loss;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    Environment env = Environments.create("hypergrid:dim=4,side=20");
+    block = Trajectories.forRollouts(env, batch);
+    Random rng = new Random(1);
+    env.reset(block.states(0));
+    for (int t = 0; t < block.slots(); t++) {
+      env.forwardMask(block.states(t), block.forwardMask(t));
+      env.backwardMask(block.states(t), block.backwardMask(t));
+      if (t + 1 == block.slots()) {
+        break;
+      }
+      ByteTensor mask = block.forwardMask(t);
+      IntTensor actions = block.actions(t);
+      for (int b = 0; b < batch; b++) {
+        // mostly increments, so trajectories are long (stop with probability 1/20)
+        int a = rng.nextInt(20) == 0 ? env.numActions() - 1 : rng.nextInt(env.numActions() - 1);
+        if (mask.get((long) b * env.numActions() + a) != 0) {
+          a = env.numActions() - 1;
+        }
+        actions.set(b, a);
+      }
+      env.step(block.states(t), actions, block.states(t + 1), block.logReward(t));
+      env.backwardActions(block.states(t), actions, block.states(t + 1), block.backwardActions(t));
+    }
+    forwardLogits = random(rng, block.slots(), batch, block.numActions());
+    backwardLogits = random(rng, block.slots(), batch, block.numBackwardActions());
+    logFlow = random(rng, block.slots(), batch);
+    inputs = ObjectiveInputs.builder(block).forwardLogits(forwardLogits).backwardLogits(backwardLogits)
+        .logFlow(logFlow).logZ(1.5).build();
+    grads = ObjectiveGrads.allocate(inputs);
+    loss = Objectives.create(objective, backend);
+  }
+
+  private static FloatTensor random(Random rng, long... shape) {
+    FloatTensor t = FloatTensor.allocate(shape);
+    for (long i = 0; i < t.size(); i++) {
+      t.set(i, (float) rng.nextGaussian());
+    }
+    return t;
+  }
+
+  @Benchmark
+  public double lossAndGradients() {
+    return loss.loss(inputs, grads);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    grads.close();
+    forwardLogits.close();
+    backwardLogits.close();
+    logFlow.close();
+    block.close();
+  }
+}

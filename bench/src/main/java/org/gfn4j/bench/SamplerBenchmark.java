@@ -1,0 +1,79 @@
+package org.gfn4j.bench;
+
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.gfn4j.env.Backend;
+import org.gfn4j.sample.Sampler;
+import org.gfn4j.tensor.ByteTensor;
+import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.IntTensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One masked sampling step (epsilon 0.1, temperature 1, with log-probabilities), native vs the
+ * bit-identical Java twin: 5 actions is hypergrid 4x20, 3840 is bitseq n=120, k=8. A quarter of
+ * the actions are masked.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class SamplerBenchmark {
+  @Param({"16", "256"})
+  public int batch;
+
+  @Param({"5", "3840"})
+  public int actions;
+
+  @Param({"NATIVE", "JAVA"})
+  public Backend backend;
+
+  private Sampler sampler;
+  private FloatTensor logits;
+  private ByteTensor invalid;
+  private IntTensor sampled;
+  private FloatTensor logProb;
+  private long step;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    sampler = new Sampler(1, backend);
+    logits = FloatTensor.allocate(batch, actions);
+    invalid = ByteTensor.allocate(batch, actions);
+    sampled = IntTensor.allocate(batch);
+    logProb = FloatTensor.allocate(batch);
+    Random rng = new Random(1);
+    for (long i = 0; i < logits.size(); i++) {
+      logits.set(i, (float) rng.nextGaussian());
+      invalid.set(i, (byte) (i % actions != 0 && rng.nextInt(4) == 0 ? 1 : 0));
+    }
+  }
+
+  @Benchmark
+  public IntTensor sampleStep() {
+    sampler.sample(logits, invalid, 0.1f, 1f, step++, 0, sampled, logProb);
+    return sampled;
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    logits.close();
+    invalid.close();
+    sampled.close();
+    logProb.close();
+  }
+}

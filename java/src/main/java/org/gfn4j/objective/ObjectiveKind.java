@@ -1,0 +1,28 @@
+package org.gfn4j.objective;
+
+/** The objectives of native/include/gfn4j/objective.h, with their kernel ids and factory names. */
+enum ObjectiveKind {
+  TB(0, "tb"),
+  DB(1, "db"),
+  SUBTB(2, "subtb"),
+  FLDB(3, "fldb"),
+  MDB(4, "mdb"),
+  SOFTDQN(5, "softdqn");
+
+  final int id;
+  final String factoryName;
+
+  ObjectiveKind(int id, String factoryName) {
+    this.id = id;
+    this.factoryName = factoryName;
+  }
+
+  /** Reads backward actions (soft-DQN's backward term is uniform and needs only the mask). */
+  boolean usesBackwardActions() {
+    return this != SOFTDQN;
+  }
+
+  boolean usesLogFlow() {
+    return this != TB && this != MDB;
+  }
+}

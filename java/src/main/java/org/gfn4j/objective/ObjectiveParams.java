@@ -1,0 +1,16 @@
+package org.gfn4j.objective;
+
+/** Hyper-parameters of one objective instance (unused ones keep their defaults). */
+final class ObjectiveParams {
+  final double lambda;
+  final double leafCoeff;
+  final int stopAction;
+  final boolean uniformBackward;
+
+  ObjectiveParams(double lambda, double leafCoeff, int stopAction, boolean uniformBackward) {
+    this.lambda = lambda;
+    this.leafCoeff = leafCoeff;
+    this.stopAction = stopAction;
+    this.uniformBackward = uniformBackward;
+  }
+}

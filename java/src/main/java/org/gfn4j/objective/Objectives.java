@@ -1,0 +1,115 @@
+package org.gfn4j.objective;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gfn4j.env.Backend;
+
+/**
+ * Creates objectives by name with optional parameters, e.g. {@code "tb"}, {@code "subtb:lambda=1.9"},
+ * {@code "softdqn:leaf_coeff=5"}, {@code "mdb:stop_action=25"}, {@code "db:pb=uniform"}. Keys:
+ * {@code pb} (learned|uniform; default learned for tb/db/subtb, uniform for fldb/mdb),
+ * {@code lambda} (subtb, default 1), {@code leaf_coeff} (softdqn, default 5),
+ * {@code stop_action} (mdb, required). Unknown names or keys throw IllegalArgumentException.
+ */
+public final class Objectives {
+  /** The factory names, in documentation order. */
+  public static final List<String> NAMES = List.of("tb", "db", "subtb", "fldb", "mdb", "softdqn");
+
+  private Objectives() {}
+
+  public static Objective create(String spec) {
+    return create(spec, Backend.NATIVE);
+  }
+
+  public static Objective create(String spec, Backend backend) {
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("objective spec is empty; expected one of " + NAMES);
+    }
+    int colon = spec.indexOf(':');
+    String name = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+    Map<String, String> args = parseArgs(colon < 0 ? "" : spec.substring(colon + 1));
+    Objective objective;
+    switch (name) {
+      case "tb":
+        objective = new TrajectoryBalance(uniform(args, false), backend);
+        break;
+      case "db":
+        objective = new DetailedBalance(uniform(args, false), backend);
+        break;
+      case "subtb":
+        objective = new SubTrajectoryBalance(number(args, "lambda", 1.0), uniform(args, false), backend);
+        break;
+      case "fldb":
+        objective = new ForwardLookingDB(uniform(args, true), backend);
+        break;
+      case "mdb":
+        if (!args.containsKey("stop_action")) {
+          throw new IllegalArgumentException("mdb needs stop_action=<forward action id of stop>");
+        }
+        objective = new ModifiedDB((int) integer(args, "stop_action"), uniform(args, true), backend);
+        break;
+      case "softdqn":
+        objective = new SoftDQN(number(args, "leaf_coeff", 5.0), backend);
+        break;
+      default:
+        throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
+    }
+    if (!args.isEmpty()) {
+      throw new IllegalArgumentException("unknown parameter(s) " + args.keySet() + " for objective " + name);
+    }
+    return objective;
+  }
+
+  private static Map<String, String> parseArgs(String text) {
+    Map<String, String> args = new LinkedHashMap<>();
+    if (text.isBlank()) {
+      return args;
+    }
+    for (String part : text.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("objective parameter '" + part + "' is not key=value");
+      }
+      args.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1).trim());
+    }
+    return args;
+  }
+
+  private static boolean uniform(Map<String, String> args, boolean byDefault) {
+    String v = args.remove("pb");
+    if (v == null) {
+      return byDefault;
+    }
+    switch (v.toLowerCase(Locale.ROOT)) {
+      case "uniform":
+        return true;
+      case "learned":
+        return false;
+      default:
+        throw new IllegalArgumentException("pb must be 'learned' or 'uniform', got '" + v + "'");
+    }
+  }
+
+  private static double number(Map<String, String> args, String key, double byDefault) {
+    String v = args.remove(key);
+    if (v == null) {
+      return byDefault;
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+    }
+  }
+
+  private static long integer(Map<String, String> args, String key) {
+    String v = args.remove(key);
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
+    }
+  }
+}

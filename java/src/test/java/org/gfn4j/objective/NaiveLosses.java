@@ -1,0 +1,185 @@
+package org.gfn4j.objective;
+
+/**
+ * Independent, deliberately plain implementations of the six losses straight from the gfnx
+ * formulas (per-transition arrays, explicit sub-trajectory sums, optax's Huber), used only to
+ * check the values of both backends. Shares no code with the library.
+ */
+final class NaiveLosses {
+  private NaiveLosses() {}
+
+  /** log softmax(row)[a] over the valid entries; logits == null means zero logits. */
+  static double logSoftmax(float[] logits, byte[] mask, int base, int n, int a) {
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      if (mask[base + k] == 0) {
+        sum += Math.exp(logits == null ? 0.0 : logits[base + k]);
+      }
+    }
+    return (logits == null ? 0.0 : logits[base + a]) - Math.log(sum);
+  }
+
+  static double logPF(BlockFixture f, float[] logits, int t, int b, int a) {
+    return logSoftmax(logits, f.forwardMask, f.cell(t, b) * f.numActions, f.numActions, a);
+  }
+
+  static double logPB(BlockFixture f, float[] logits, int t, int b) {
+    return logSoftmax(logits, f.backwardMask, f.cell(t + 1, b) * f.numBackwardActions, f.numBackwardActions,
+        f.backwardActions[f.cell(t, b)]);
+  }
+
+  static double optaxHuber(double x) {
+    double quadratic = Math.min(Math.abs(x), 1.0);
+    double linear = Math.abs(x) - quadratic;
+    return 0.5 * quadratic * quadratic + linear;
+  }
+
+  static double tb(BlockFixture f, boolean uniform) {
+    double total = 0;
+    for (int b = 0; b < f.batch; b++) {
+      double sumPF = 0;
+      double sumPB = 0;
+      double logR = 0;
+      for (int t = 0; t < f.slots - 1; t++) {
+        if (f.real(t, b)) {
+          sumPF += logPF(f, f.forwardLogits, t, b, f.actions[f.cell(t, b)]);
+          sumPB += logPB(f, uniform ? null : f.backwardLogits, t, b);
+          logR += f.logReward[f.cell(t, b)];
+        }
+      }
+      double d = f.logZ + sumPF - sumPB - logR;
+      total += d * d;
+    }
+    return total / f.batch;
+  }
+
+  static double db(BlockFixture f, boolean uniform) {
+    double total = 0;
+    int count = 0;
+    for (int b = 0; b < f.batch; b++) {
+      for (int t = 0; t < f.slots - 1; t++) {
+        if (!f.real(t, b)) {
+          continue;
+        }
+        double target = logPB(f, uniform ? null : f.backwardLogits, t, b)
+            + (f.done(t, b) ? f.logReward[f.cell(t, b)] : f.logFlow[f.cell(t + 1, b)]);
+        double pred = f.logFlow[f.cell(t, b)] + logPF(f, f.forwardLogits, t, b, f.actions[f.cell(t, b)]);
+        total += 0.5 * (pred - target) * (pred - target);
+        count++;
+      }
+    }
+    return total / count;
+  }
+
+  static double subtb(BlockFixture f, double lambda, boolean uniform) {
+    double total = 0;
+    int horizon = f.slots - 1;
+    for (int b = 0; b < f.batch; b++) {
+      double[] flow = new double[horizon + 1];
+      for (int s = 0; s <= horizon; s++) {
+        flow[s] = f.logFlow[f.cell(s, b)];
+        if (s >= 1 && f.done(s - 1, b)) {
+          flow[s] = f.logReward[f.cell(s - 1, b)];
+        }
+        if (s >= 1 && !f.real(s - 1, b)) {
+          flow[s] = 0;
+        }
+      }
+      double num = 0;
+      double den = 0;
+      for (int i = 0; i < horizon; i++) {
+        for (int j = i + 1; j <= horizon; j++) {
+          if (!f.real(j - 1, b)) {
+            continue;
+          }
+          double forward = flow[i];
+          double backward = flow[j];
+          for (int t = i; t < j; t++) {
+            forward += logPF(f, f.forwardLogits, t, b, f.actions[f.cell(t, b)]);
+            backward += logPB(f, uniform ? null : f.backwardLogits, t, b);
+          }
+          double w = Math.pow(lambda, j - i);
+          num += w * (forward - backward) * (forward - backward);
+          den += w;
+        }
+      }
+      total += num / den;
+    }
+    return total / f.batch;
+  }
+
+  static double fldb(BlockFixture f, boolean uniform) {
+    double total = 0;
+    int count = 0;
+    for (int b = 0; b < f.batch; b++) {
+      for (int t = 0; t < f.slots - 1; t++) {
+        if (!f.real(t, b)) {
+          continue;
+        }
+        double target = logPB(f, uniform ? null : f.targetBackwardLogits, t, b)
+            + (f.done(t, b) ? 0.0 : f.targetLogFlow[f.cell(t + 1, b)]) + f.deltaScore[f.cell(t, b)];
+        double pred = f.logFlow[f.cell(t, b)] + logPF(f, f.forwardLogits, t, b, f.actions[f.cell(t, b)]);
+        total += optaxHuber(pred - target);
+        count++;
+      }
+    }
+    return total / count;
+  }
+
+  static double mdb(BlockFixture f, int stop, boolean uniform) {
+    double total = 0;
+    int count = 0;
+    for (int b = 0; b < f.batch; b++) {
+      for (int t = 0; t < f.slots - 1; t++) {
+        if (!f.real(t, b) || f.done(t, b)) {
+          continue;
+        }
+        double error = logPF(f, f.targetForwardLogits, t + 1, b, stop)
+            + logPF(f, f.forwardLogits, t, b, f.actions[f.cell(t, b)]) - logPF(f, f.forwardLogits, t, b, stop)
+            - logPB(f, uniform ? null : f.targetBackwardLogits, t, b) - f.deltaScore[f.cell(t, b)];
+        total += optaxHuber(error);
+        count++;
+      }
+    }
+    return total / count;
+  }
+
+  static double softdqn(BlockFixture f, double leafCoeff) {
+    double total = 0;
+    int count = 0;
+    for (int b = 0; b < f.batch; b++) {
+      for (int t = 0; t < f.slots - 1; t++) {
+        if (!f.real(t, b)) {
+          continue;
+        }
+        double q = f.logFlow[f.cell(t, b)] + logPF(f, f.forwardLogits, t, b, f.actions[f.cell(t, b)]);
+        double target;
+        if (f.done(t, b)) {
+          target = f.logReward[f.cell(t, b)];
+        } else {
+          int parents = 0;
+          for (int k = 0; k < f.numBackwardActions; k++) {
+            parents += f.backwardMask[f.cell(t + 1, b) * f.numBackwardActions + k] == 0 ? 1 : 0;
+          }
+          target = -Math.log(parents) + f.targetLogFlow[f.cell(t + 1, b)];
+        }
+        total += optaxHuber(q - target) * (f.done(t, b) ? leafCoeff : 1.0);
+        count++;
+      }
+    }
+    return total / count;
+  }
+
+  /** The naive value of the configuration {@code o}. */
+  static double of(AbstractObjective o, BlockFixture f) {
+    ObjectiveParams p = o.params();
+    switch (o.kind()) {
+      case TB: return tb(f, p.uniformBackward);
+      case DB: return db(f, p.uniformBackward);
+      case SUBTB: return subtb(f, p.lambda, p.uniformBackward);
+      case FLDB: return fldb(f, p.uniformBackward);
+      case MDB: return mdb(f, p.stopAction, p.uniformBackward);
+      default: return softdqn(f, p.leafCoeff);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.gfn4j.objective;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gfn4j.env.Backend;
+
+/** Every objective configuration the tests cover: each kind, learned and uniform PB, several lambdas. */
+final class ObjectiveSpecs {
+  private ObjectiveSpecs() {}
+
+  static final List<String> SPECS = List.of("tb", "tb:pb=uniform", "db", "db:pb=uniform", "subtb",
+      "subtb:lambda=1.9", "subtb:lambda=0.9,pb=uniform", "fldb", "fldb:pb=learned", "mdb:stop_action=STOP",
+      "mdb:stop_action=STOP,pb=learned", "softdqn", "softdqn:leaf_coeff=1");
+
+  /** The configurations for a block whose stop action is the last forward action. */
+  static List<AbstractObjective> all(int numActions, Backend backend) {
+    List<AbstractObjective> out = new ArrayList<>();
+    for (String spec : SPECS) {
+      out.add((AbstractObjective) Objectives.create(spec.replace("STOP", Integer.toString(numActions - 1)), backend));
+    }
+    return out;
+  }
+
+  static String describe(AbstractObjective o) {
+    ObjectiveParams p = o.params();
+    return o.name() + "(lambda=" + p.lambda + ", leaf=" + p.leafCoeff + ", stop=" + p.stopAction + ", uniformPB="
+        + p.uniformBackward + ")";
+  }
+}
