@@ -83,6 +83,16 @@ public final class ApproxDistribution {
     return n;
   }
 
+  /** The held entries, oldest first (re-adding them restores this buffer, e.g. on resume). */
+  public int[] entries() {
+    int[] out = new int[size];
+    int start = size == ring.length ? next : 0;
+    for (int i = 0; i < size; i++) {
+      out[i] = ring[(start + i) % ring.length];
+    }
+    return out;
+  }
+
   /** Normalised counts over the terminal index set; all NaN while empty (gfnx divides 0 by 0). */
   public double[] empirical() {
     double[] p = new double[counts.length];

@@ -90,6 +90,24 @@ public final class ModesFound {
     }
   }
 
+  /** Which modes have been visited, in mode order (a copy). */
+  public boolean[] visited() {
+    return visited.clone();
+  }
+
+  /** Marks the given modes visited (restoring a saved state); the count follows. */
+  public void restoreVisited(boolean[] saved) {
+    if (saved.length != visited.length) {
+      throw new IllegalArgumentException(saved.length + " flags for " + visited.length + " modes");
+    }
+    for (int m = 0; m < saved.length; m++) {
+      if (saved[m] && !visited[m]) {
+        visited[m] = true;
+        found++;
+      }
+    }
+  }
+
   public int numModes() {
     return modes.length;
   }

@@ -40,6 +40,16 @@ public final class RewardDelta {
     }
   }
 
+  /** The rewards in the window, oldest first (re-adding them restores the window). */
+  public double[] entries() {
+    double[] out = new double[size];
+    int start = size == window.length ? next : 0;
+    for (int i = 0; i < size; i++) {
+      out[i] = window[(start + i) % window.length];
+    }
+    return out;
+  }
+
   /** {@code mean_reward} (0 while empty, as gfnx), {@code reward_delta} = |mean − E_π[R]| and {@code rel_reward_delta}. */
   public Map<String, Double> get() {
     double sum = 0.0;

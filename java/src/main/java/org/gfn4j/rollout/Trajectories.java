@@ -29,6 +29,7 @@ public final class Trajectories implements AutoCloseable {
   public final IntTensor actions;
   public final IntTensor backwardActions;
   public final FloatTensor logReward;
+  private final boolean owner;
 
   public Trajectories(int slots, int batch, int width, int obsSize, int numActions, int numBackwardActions) {
     if (slots < 2 || batch < 1 || width < 1 || obsSize < 1 || numActions < 1 || numBackwardActions < 1) {
@@ -50,6 +51,39 @@ public final class Trajectories implements AutoCloseable {
     actions = IntTensor.allocate(slots, batch);
     backwardActions = IntTensor.allocate(slots, batch);
     logReward = FloatTensor.allocate(slots, batch);
+    owner = true;
+  }
+
+  /** A view of the first {@code prefix} slots of {@code full}; it borrows the memory. */
+  private Trajectories(Trajectories full, int prefix) {
+    slots = prefix;
+    batch = full.batch;
+    width = full.width;
+    obsSize = full.obsSize;
+    numActions = full.numActions;
+    numBackwardActions = full.numBackwardActions;
+    cells = full.cells.view(0, prefix, batch, width);
+    terminal = full.terminal.view(0, prefix, batch);
+    pad = full.pad.view(0, prefix, batch);
+    obs = full.obs.view(0, prefix, batch, obsSize);
+    forwardMask = full.forwardMask.view(0, prefix, batch, numActions);
+    backwardMask = full.backwardMask.view(0, prefix, batch, numBackwardActions);
+    actions = full.actions.view(0, prefix, batch);
+    backwardActions = full.backwardActions.view(0, prefix, batch);
+    logReward = full.logReward.view(0, prefix, batch);
+    owner = false;
+  }
+
+  /**
+   * The first {@code slots} slots as a block of its own (a view): after a rollout whose longest
+   * trajectory has L steps, the first L + 1 slots hold every real transition, so objectives and
+   * the policy's training step need not touch the padding behind them.
+   */
+  public Trajectories prefix(int prefixSlots) {
+    if (prefixSlots < 2 || prefixSlots > slots) {
+      throw new IllegalArgumentException("prefix of " + prefixSlots + " slots out of [2, " + slots + "]");
+    }
+    return new Trajectories(this, prefixSlots);
   }
 
   /** A block sized for full forward rollouts of {@code env}: maxSteps + 1 slots. */
@@ -132,6 +166,9 @@ public final class Trajectories implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!owner) {
+      return;
+    }
     cells.close();
     terminal.close();
     pad.close();

@@ -22,7 +22,8 @@ public final class Presets {
         "eps_start", "0.001", "eps_end", "0.001", "eps_steps", "0", "train_backward", "false",
         "target_tau", "0.25", "target_every", "1", "leaf_coeff", "5"));
     PRESETS.put("fldb_hypergrid", Map.of(
-        "objective", "fldb", "eps_start", "0", "eps_steps", "0", "target_tau", "0.005"));
+        "objective", "fldb", "eps_start", "0", "eps_steps", "0", "train_backward", "false",
+        "target_tau", "0.005"));
     PRESETS.put("mdb_hypergrid", Map.of(
         "objective", "mdb", "eps_start", "0", "eps_steps", "0", "train_backward", "false",
         "target_tau", "1", "target_every", "1000"));

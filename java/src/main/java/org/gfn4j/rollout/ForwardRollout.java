@@ -1,0 +1,94 @@
+package org.gfn4j.rollout;
+
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.StateBatch;
+import org.gfn4j.sample.Sampler;
+import org.gfn4j.tensor.ByteTensor;
+import org.gfn4j.tensor.FloatTensor;
+
+/**
+ * Batched forward rollouts: at each slot the environment writes observations and masks into
+ * the block, the policy reads that slot's observations in place and writes its heads, the
+ * sampler picks actions and the environment steps into the next slot. Once every trajectory has
+ * terminated the remaining slots are filled by padding steps without calling the policy.
+ */
+public final class ForwardRollout implements AutoCloseable {
+  private final Environment env;
+  private final Sampler sampler;
+  private final FloatTensor sampledLogPF;
+
+  /** {@code batch} is the number of trajectories per rollout. */
+  public ForwardRollout(Environment env, Sampler sampler, int batch) {
+    this.env = env;
+    this.sampler = sampler;
+    this.sampledLogPF = FloatTensor.allocate(batch);
+  }
+
+  /** Exploration of one rollout: epsilon, temperature and the RNG step of the counter. */
+  public record Exploration(float epsilon, float temperature, long rngStep) {}
+
+  /**
+   * Fills {@code block} (every slot) and the heads of the slots the policy saw, from the initial
+   * state. Returns the number of used slots: the longest trajectory's length plus one; slots
+   * from there on hold padding only.
+   */
+  public int run(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer) {
+    if (block.batch() != sampledLogPF.size() || heads.slots() != block.slots()) {
+      throw new IllegalArgumentException("rollout buffers do not match: " + block.batch() + " trajectories, "
+          + heads.slots() + " head slots for " + block.slots() + " block slots");
+    }
+    env.reset(block.states(0));
+    int used = block.slots();
+    boolean policyDone = false;
+    for (int t = 0; t < block.slots(); t++) {
+      StateBatch states = block.states(t);
+      long t0 = System.nanoTime();
+      env.observe(states, block.obs(t));
+      env.forwardMask(states, block.forwardMask(t));
+      env.backwardMask(states, block.backwardMask(t));
+      long t1 = System.nanoTime();
+      timer.env(t1 - t0);
+      if (!policyDone) {
+        policy.evaluate(block.obs(t), heads.forwardLogits(t, 1), heads.backwardLogits(t, 1), heads.logFlow(t, 1));
+        long t2 = System.nanoTime();
+        timer.policy(t2 - t1);
+        t1 = t2;
+        if (allTerminal(block.terminal, t, block.batch())) {
+          policyDone = true;
+          used = t + 1;
+        }
+      }
+      if (t + 1 == block.slots()) {
+        break;
+      }
+      ByteTensor mask = block.forwardMask(t);
+      if (policyDone) {
+        block.actions(t).fill(0); // every state is terminal: a padding step, any action will do
+      } else {
+        sampler.sample(heads.forwardLogits(t, 1), mask, exploration.epsilon(), exploration.temperature(),
+            exploration.rngStep(), t, block.actions(t), sampledLogPF);
+      }
+      env.step(states, block.actions(t), block.states(t + 1), block.logReward(t));
+      env.backwardActions(states, block.actions(t), block.states(t + 1), block.backwardActions(t));
+      timer.env(System.nanoTime() - t1);
+    }
+    return Math.max(used, 2);
+  }
+
+  private static boolean allTerminal(ByteTensor terminal, int slot, int batch) {
+    java.nio.ByteBuffer flags = terminal.buffer();
+    int base = slot * batch;
+    for (int b = 0; b < batch; b++) {
+      if (flags.get(base + b) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Releases the scratch buffer; the environment and sampler are not owned. */
+  @Override
+  public void close() {
+    sampledLogPF.close();
+  }
+}
