@@ -105,8 +105,12 @@ public final class ShapeOps {
       }
     }
     Graph g = x.graph();
-    Value y = g.emit(op, "", new Value[] {x, g.longs(axes)}, List.of(Attr.i("keepdims", keepDims ? 1 : 0)),
-        new Graph.Out(x.type(), shape))[0];
+    // Opset 17: ReduceSum takes the axes as an input, ReduceMean still as an attribute.
+    Value y = op.equals("ReduceSum")
+        ? g.emit(op, "", new Value[] {x, g.longs(axes)}, List.of(Attr.i("keepdims", keepDims ? 1 : 0)),
+            new Graph.Out(x.type(), shape))[0]
+        : g.emit(op, "", new Value[] {x}, List.of(Attr.ints("axes", axes), Attr.i("keepdims", keepDims ? 1 : 0)),
+            new Graph.Out(x.type(), shape))[0];
     final double factor = op.equals("ReduceMean") ? 1.0 / count : 1.0;
     g.record(new Value[] {x}, new Value[] {y}, go -> {
       Value grad = go[0];

@@ -35,15 +35,31 @@ public final class InferenceSession implements AutoCloseable {
   private final List<BytePointer> keep = new ArrayList<>();
   private boolean closed;
 
+  /** Loads a model file; a missing or invalid file gives an {@link OrtException}. */
   public InferenceSession(Path model, int intraOpThreads) {
-    if (!Files.isRegularFile(model)) {
-      throw new OrtException("no such file: " + model);
+    this(model, null, intraOpThreads);
+  }
+
+  /** Loads a serialised model held in memory. */
+  public InferenceSession(byte[] model, int intraOpThreads) {
+    this(null, model, intraOpThreads);
+  }
+
+  private InferenceSession(Path path, byte[] bytes, int intraOpThreads) {
+    if (path != null && !Files.isRegularFile(path)) {
+      throw new OrtException("no such file: " + path);
     }
     OrtApi api = Ort.api();
     OrtSessionOptions options = Ort.sessionOptions(intraOpThreads);
     try {
-      Ort.check(api.CreateSession(Ort.env(), new BytePointer(model.toString()), options, session),
-          "CreateSession(" + model + ")");
+      if (path != null) {
+        Ort.check(api.CreateSession(Ort.env(), new BytePointer(path.toString()), options, session),
+            "CreateSession(" + path + ")");
+      } else {
+        try (BytePointer data = new BytePointer(bytes)) {
+          Ort.check(api.CreateSessionFromArray(Ort.env(), data, bytes.length, options, session), "CreateSessionFromArray");
+        }
+      }
     } finally {
       api.ReleaseSessionOptions(options);
     }
