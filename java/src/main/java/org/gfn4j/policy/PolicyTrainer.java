@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.onnxruntime.OrtValue;
+import org.gfn4j.policy.onnx.NetworkGraph;
+import org.gfn4j.policy.onnx.ParameterSpec;
 import org.gfn4j.policy.onnx.PolicyGraphs;
 import org.gfn4j.policy.ort.OrtException;
 import org.gfn4j.policy.ort.TrainingSession;
@@ -119,6 +122,7 @@ public final class PolicyTrainer implements PolicyNetwork {
     }
     PolicyTrainer t;
     try {
+      requireParameters(session, spec, checkpoint);
       t = new PolicyTrainer(spec, st.optimizer(), st.seed(), intraOpThreads, a, session);
     } catch (RuntimeException e) {
       session.close();
@@ -131,6 +135,28 @@ public final class PolicyTrainer implements PolicyNetwork {
       t.logZ.restore(st.logZ());
     }
     return t;
+  }
+
+  /** ORT accepts a checkpoint whose shapes differ from the graph's; runs would fail much later. */
+  private static void requireParameters(TrainingSession session, PolicySpec spec, Path checkpoint) {
+    long total = 0;
+    for (ParameterSpec p : NetworkGraph.of(spec).parameters()) {
+      long[] shape;
+      try {
+        shape = session.parameterShape(p.name());
+      } catch (OrtException e) {
+        throw new PolicyArtifactException(checkpoint + " lacks parameter " + p.name() + ": " + e.getMessage(), e);
+      }
+      if (!Arrays.equals(shape, p.shape())) {
+        throw new PolicyArtifactException(checkpoint + ": parameter " + p.name() + " has shape "
+            + Arrays.toString(shape) + " but the saved spec needs " + Arrays.toString(p.shape()));
+      }
+      total += p.size();
+    }
+    if (total != session.parameterCount()) {
+      throw new PolicyArtifactException(checkpoint + " holds " + session.parameterCount()
+          + " parameter values but the saved spec needs " + total);
+    }
   }
 
   @Override

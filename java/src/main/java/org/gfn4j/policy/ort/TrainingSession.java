@@ -117,6 +117,26 @@ public final class TrainingSession implements AutoCloseable {
     return parameterCount;
   }
 
+  /** Shape of the checkpoint parameter {@code name}; an {@link OrtException} if there is none. */
+  public long[] parameterShape(String name) {
+    ensureOpen();
+    OrtApi api = Ort.api();
+    org.bytedeco.onnxruntime.OrtTensorTypeAndShapeInfo info = new org.bytedeco.onnxruntime.OrtTensorTypeAndShapeInfo();
+    Ort.check(Ort.training().GetParameterTypeAndShape(state, new BytePointer(name), info),
+        "GetParameterTypeAndShape(" + name + ")");
+    try (SizeTPointer rank = new SizeTPointer(1)) {
+      Ort.check(api.GetDimensionsCount(info, rank), "GetDimensionsCount");
+      long[] shape = new long[(int) rank.get()];
+      try (org.bytedeco.javacpp.LongPointer dims = new org.bytedeco.javacpp.LongPointer(Math.max(1, shape.length))) {
+        Ort.check(api.GetDimensions(info, dims, shape.length), "GetDimensions");
+        dims.get(shape);
+      }
+      return shape;
+    } finally {
+      api.ReleaseTensorTypeAndShapeInfo(info);
+    }
+  }
+
   /** Forward + backward + gradient accumulation; outputs are written into the given values. */
   public void trainStep(PointerPointer<OrtValue> inputs, int nIn, PointerPointer<OrtValue> outputs, int nOut) {
     ensureOpen();
