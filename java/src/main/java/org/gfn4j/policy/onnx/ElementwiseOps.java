@@ -1,6 +1,7 @@
 // Broadcasting arithmetic and activations, each with its VJP (ORT gradient kernels where they exist).
 package org.gfn4j.policy.onnx;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import java.util.List;
 
 /**
@@ -56,11 +57,11 @@ public final class ElementwiseOps {
     return y;
   }
 
-  private static Value unary(String op, String domain, Value x, List<ai.onnx.proto.OnnxMl.AttributeProto> attrs) {
+  private static Value unary(String op, String domain, Value x, List<AttributeProto> attrs) {
     return x.graph().emit(op, domain, new Value[] {x}, attrs, new Graph.Out(x.type(), x.shape()))[0];
   }
 
-  private static Value grad(String op, Value dy, Value other, List<ai.onnx.proto.OnnxMl.AttributeProto> attrs) {
+  private static Value grad(String op, Value dy, Value other, List<AttributeProto> attrs) {
     return dy.graph().emit(op, Graph.MS, new Value[] {dy, other}, attrs, new Graph.Out(dy.type(), dy.shape()))[0];
   }
 

@@ -1,7 +1,6 @@
 // Gather (embeddings), Concat, Slice, Split and Where (masking) with their VJPs.
 package org.gfn4j.policy.onnx;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -167,15 +166,5 @@ public final class IndexOps {
   /** A zero tensor shaped like {@code like}. */
   static Value zeros(Value like) {
     return ShapeOps.expand(like.graph().scalar(like.type(), 0), like);
-  }
-
-  static List<Value> nonNull(Value... values) {
-    List<Value> out = new ArrayList<>();
-    for (Value v : values) {
-      if (v != null) {
-        out.add(v);
-      }
-    }
-    return out;
   }
 }

@@ -1,14 +1,16 @@
 // Matrix products (2-D Gemm, batched MatMul) and their VJPs.
 package org.gfn4j.policy.onnx;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Gemm for 2-D layers and MatMul for batched products. There is no MatMulGrad kernel in ONNX
  * Runtime: gradients are Gemm (2-D, with trans flags), {@code com.microsoft::FusedMatMul} with
- * trans flags (batched float) or Transpose + MatMul (batched double), reduced over broadcast
- * batch axes — the construction of ORT's own gradient builder.
+ * trans flags (batched), reduced over broadcast batch axes — the construction of ORT's own
+ * gradient builder.
  */
 public final class LinearOps {
   private LinearOps() {}
@@ -25,7 +27,7 @@ public final class LinearOps {
     if (k != kb && k != Value.DYNAMIC && kb != Value.DYNAMIC) {
       throw new IllegalArgumentException("Gemm inner dimensions differ: " + a + " and " + b);
     }
-    List<ai.onnx.proto.OnnxMl.AttributeProto> attrs = new ArrayList<>();
+    List<AttributeProto> attrs = new ArrayList<>();
     if (transA) {
       attrs.add(Attr.i("transA", 1));
     }
@@ -66,10 +68,10 @@ public final class LinearOps {
     if (a.rank() < 2 || b.rank() < 2) {
       throw new IllegalArgumentException("MatMul needs rank >= 2, got " + a + " and " + b);
     }
-    long[] batchA = java.util.Arrays.copyOf(a.shape(), a.rank() - 2);
-    long[] batchB = java.util.Arrays.copyOf(b.shape(), b.rank() - 2);
+    long[] batchA = Arrays.copyOf(a.shape(), a.rank() - 2);
+    long[] batchB = Arrays.copyOf(b.shape(), b.rank() - 2);
     long[] batch = Shapes.broadcast(batchA, batchB);
-    long[] shape = java.util.Arrays.copyOf(batch, batch.length + 2);
+    long[] shape = Arrays.copyOf(batch, batch.length + 2);
     shape[batch.length] = a.dim(-2);
     shape[batch.length + 1] = b.dim(-1);
     Graph g = a.graph();
@@ -100,26 +102,25 @@ public final class LinearOps {
     return y;
   }
 
-  /** Batched op(a) · op(b) for the backward pass (transposes only the last two axes). */
+  /**
+   * Batched op(a) · op(b) for the backward pass (transposes only the last two axes), as
+   * {@code com.microsoft::FusedMatMul}, which ORT implements for float only.
+   */
   private static Value product(Value a, Value b, boolean transA, boolean transB) {
-    Graph g = a.graph();
-    if (a.type() == DType.FLOAT) {
-      long[] batch = Shapes.broadcast(
-          java.util.Arrays.copyOf(a.shape(), a.rank() - 2), java.util.Arrays.copyOf(b.shape(), b.rank() - 2));
-      long[] shape = java.util.Arrays.copyOf(batch, batch.length + 2);
-      shape[batch.length] = transA ? a.dim(-1) : a.dim(-2);
-      shape[batch.length + 1] = transB ? b.dim(-2) : b.dim(-1);
-      List<ai.onnx.proto.OnnxMl.AttributeProto> attrs = new ArrayList<>();
-      if (transA) {
-        attrs.add(Attr.i("transA", 1));
-      }
-      if (transB) {
-        attrs.add(Attr.i("transB", 1));
-      }
-      return g.emit("FusedMatMul", Graph.MS, new Value[] {a, b}, attrs, new Graph.Out(a.type(), shape))[0];
+    if (a.type() != DType.FLOAT || b.type() != DType.FLOAT) {
+      throw new IllegalArgumentException("batched MatMul gradients need float operands, got " + a + " and " + b);
     }
-    Value ta = transA ? ShapeOps.swapLastAxes(a) : a;
-    Value tb = transB ? ShapeOps.swapLastAxes(b) : b;
-    return matmul(ta, tb);
+    long[] batch = Shapes.broadcast(Arrays.copyOf(a.shape(), a.rank() - 2), Arrays.copyOf(b.shape(), b.rank() - 2));
+    long[] shape = Arrays.copyOf(batch, batch.length + 2);
+    shape[batch.length] = transA ? a.dim(-1) : a.dim(-2);
+    shape[batch.length + 1] = transB ? b.dim(-2) : b.dim(-1);
+    List<AttributeProto> attrs = new ArrayList<>();
+    if (transA) {
+      attrs.add(Attr.i("transA", 1));
+    }
+    if (transB) {
+      attrs.add(Attr.i("transB", 1));
+    }
+    return a.graph().emit("FusedMatMul", Graph.MS, new Value[] {a, b}, attrs, new Graph.Out(a.type(), shape))[0];
   }
 }

@@ -1,7 +1,12 @@
 // Builds the eval, training and optimizer models of a policy for ORT's training API.
 package org.gfn4j.policy.onnx;
 
+import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,18 +111,18 @@ public final class PolicyGraphs {
 
   /** The AdamW optimizer model (one group; ORT feeds the sequences). */
   public static ModelProto optimizer(OptimizerConfig cfg) {
-    var seq = ai.onnx.proto.OnnxMl.TypeProto.newBuilder().setSequenceType(
-        ai.onnx.proto.OnnxMl.TypeProto.Sequence.newBuilder().setElemType(
-            ai.onnx.proto.OnnxMl.TypeProto.newBuilder().setTensorType(
-                ai.onnx.proto.OnnxMl.TypeProto.Tensor.newBuilder().setElemType(DType.FLOAT.code)))).build();
-    var graph = ai.onnx.proto.OnnxMl.GraphProto.newBuilder().setName("gfn4j_adamw")
+    var seq = TypeProto.newBuilder().setSequenceType(
+        TypeProto.Sequence.newBuilder().setElemType(
+            TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(DType.FLOAT.code)))).build();
+    var graph = GraphProto.newBuilder().setName("gfn4j_adamw")
         .addInput(Graph.valueInfo("learning_rate", DType.FLOAT, new long[] {1}))
         .addInput(Graph.valueInfo("step", DType.INT64, new long[] {1}));
     String[] seqs = {"params", "gradients", "first_order_moments", "second_order_moments"};
     for (String s : seqs) {
-      graph.addInput(ai.onnx.proto.OnnxMl.ValueInfoProto.newBuilder().setName(s).setType(seq));
+      graph.addInput(ValueInfoProto.newBuilder().setName(s).setType(seq));
     }
-    graph.addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder()
+    graph.addNode(NodeProto.newBuilder()
         .setOpType("AdamWOptimizer").setDomain(Graph.MS).setName("AdamWOptimizer0")
         .addInput("learning_rate").addInput("step").addInput("params").addInput("gradients")
         .addInput("first_order_moments").addInput("second_order_moments")
@@ -132,8 +137,8 @@ public final class PolicyGraphs {
     return ModelProto.newBuilder()
         .setIrVersion(8)
         .setProducerName("gfn4j")
-        .addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(Graph.OPSET))
-        .addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setDomain(Graph.MS).setVersion(1))
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(Graph.OPSET))
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(Graph.MS).setVersion(1))
         .setGraph(graph)
         .build();
   }

@@ -27,7 +27,6 @@ import org.gfn4j.tensor.Tensor;
 final class GraphRunner implements AutoCloseable {
   private final InferenceSession session;
   private final ValueCache cache = new ValueCache(64);
-  private final List<Tensor<?>> owned = new ArrayList<>();
 
   GraphRunner(ModelProto model) {
     session = new InferenceSession(model.toByteArray(), 1);
@@ -136,6 +135,5 @@ final class GraphRunner implements AutoCloseable {
   public void close() {
     cache.close();
     session.close();
-    owned.clear();
   }
 }
