@@ -1,6 +1,8 @@
 // Checks an observation tensor against a policy's input before any native call.
 package org.gfn4j.policy;
 
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.gfn4j.tensor.Tensor;
@@ -28,5 +30,36 @@ final class Observations {
       throw new IllegalArgumentException("too many observation rows: " + obs);
     }
     return (int) obs.dim(0);
+  }
+
+  /**
+   * Rows of a policy's observations; for a transformer also checks every token id lies in
+   * [0, vocab) (ONNX Gather would wrap negative ids silently). One pass, cheap next to a
+   * transformer evaluation.
+   */
+  static int rows(Tensor<?> obs, PolicySpec spec) {
+    int n = rows(obs, spec.floatObservations(), spec.observationWidth());
+    if (spec.kind() == PolicySpec.Kind.TRANSFORMER) {
+      int vocab = spec.vocab();
+      int size = (int) obs.size();
+      if (obs instanceof IntTensor t) {
+        IntBuffer b = t.buffer();
+        for (int i = 0; i < size; i++) {
+          int v = b.get(i);
+          if (v < 0 || v >= vocab) {
+            throw new IllegalArgumentException("token " + v + " at index " + i + " is outside [0, " + vocab + ")");
+          }
+        }
+      } else {
+        FloatBuffer b = ((FloatTensor) obs).buffer();
+        for (int i = 0; i < size; i++) {
+          float v = b.get(i);
+          if (!(v >= 0 && v < vocab) || v != (int) v) {
+            throw new IllegalArgumentException("token " + v + " at index " + i + " is not an id in [0, " + vocab + ")");
+          }
+        }
+      }
+    }
+    return n;
   }
 }

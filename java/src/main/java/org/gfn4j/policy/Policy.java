@@ -113,5 +113,7 @@ public final class Policy implements PolicyNetwork {
     closed = true;
     cache.close();
     session.close();
+    in.close();
+    out.close();
   }
 }

@@ -38,7 +38,7 @@ public final class PolicyTrainer implements PolicyNetwork {
   private final int threads;
   private final Artifacts artifacts;
   private final TrainingSession session;
-  private final ValueCache cache = new ValueCache(64);
+  private final ValueCache cache;
   private final Map<String, Integer> headSizes;
   private final List<String> evalOutputs;
   /** For each TrainStep user input: null for the observation, else the head it is upstream of. */
@@ -62,6 +62,8 @@ public final class PolicyTrainer implements PolicyNetwork {
     this.threads = threads;
     this.artifacts = artifacts;
     this.session = session;
+    // Every value bound for one call must stay cached during it: room for many batch sizes.
+    this.cache = new ValueCache(64 + 8 * spec.heads().size());
     Map<String, Integer> sizes = new LinkedHashMap<>();
     spec.heads().forEach(h -> sizes.put(h.name(), h.size()));
     this.headSizes = Collections.unmodifiableMap(sizes);
@@ -168,7 +170,7 @@ public final class PolicyTrainer implements PolicyNetwork {
   @Override
   public void forward(Tensor<?> obs, Heads out) {
     ensureOpen();
-    int n = Observations.rows(obs, spec.floatObservations(), spec.observationWidth());
+    int n = Observations.rows(obs, spec);
     out.require(headSizes, n);
     try (NativeResource.Lease lease = NativeResource.lease(resources(obs, out))) {
       evalIn.put(0, cache.of(obs));
@@ -185,7 +187,7 @@ public final class PolicyTrainer implements PolicyNetwork {
    */
   public void accumulate(Tensor<?> obs, Heads upstream) {
     ensureOpen();
-    int n = Observations.rows(obs, spec.floatObservations(), spec.observationWidth());
+    int n = Observations.rows(obs, spec);
     upstream.require(headSizes, n);
     try (NativeResource.Lease lease = NativeResource.lease(resources(obs, upstream))) {
       for (int i = 0; i < trainInputHeads.size(); i++) {
@@ -353,5 +355,9 @@ public final class PolicyTrainer implements PolicyNetwork {
     session.close();
     loss.close();
     artifacts.close();
+    evalIn.close();
+    evalOut.close();
+    trainIn.close();
+    trainOut.close();
   }
 }

@@ -29,7 +29,9 @@ public final class TargetNetwork implements PolicyNetwork {
   private final FloatTensor params;
   private final FloatTensor online;
   private final List<FloatTensor> slices = new ArrayList<>();
-  private final ValueCache cache = new ValueCache(64);
+  /** OrtValues over the parameter slices: bound once, never evicted. */
+  private final List<OrtValue> paramValues = new ArrayList<>();
+  private final ValueCache cache;
   private final PointerPointer<OrtValue> in;
   private final PointerPointer<OrtValue> out;
   private final int obsIndex;
@@ -40,6 +42,7 @@ public final class TargetNetwork implements PolicyNetwork {
   TargetNetwork(PolicyTrainer trainer) {
     this.spec = trainer.spec();
     this.headSizes = trainer.headSizes();
+    this.cache = new ValueCache(64 + 8 * headSizes.size());
     long count = trainer.parameterCount();
     this.params = FloatTensor.allocate(count);
     this.online = FloatTensor.allocate(count);
@@ -70,7 +73,9 @@ public final class TargetNetwork implements PolicyNetwork {
       if (slice == null) {
         obs = i;
       } else {
-        in.put(i, cache.of(slice));
+        OrtValue v = ValueCache.wrap(slice.pointer(), slice.size() * 4, slice.shape(), ValueCache.elementType(slice));
+        paramValues.add(v);
+        in.put(i, v);
       }
     }
     if (obs < 0 || ports.size() != slices.size() + 1) {
@@ -91,7 +96,7 @@ public final class TargetNetwork implements PolicyNetwork {
   @Override
   public void forward(Tensor<?> obs, Heads heads) {
     ensureOpen();
-    int n = Observations.rows(obs, spec.floatObservations(), spec.observationWidth());
+    int n = Observations.rows(obs, spec);
     heads.require(headSizes, n);
     NativeResource[] r = new NativeResource[2 + outputs.size()];
     r[0] = obs;
@@ -143,6 +148,8 @@ public final class TargetNetwork implements PolicyNetwork {
     }
     closed = true;
     cache.close();
+    paramValues.forEach(v -> org.gfn4j.policy.ort.Ort.api().ReleaseValue(v));
+    paramValues.clear();
     if (session != null) {
       session.close();
     }

@@ -286,14 +286,24 @@ class PolicyTrainerTest {
   }
 
   @Test
-  void outOfRangeTokensGiveAnErrorNotACrash() {
+  void tokensOutsideTheVocabularyAreRejected() {
     PolicySpec spec = Fixtures.transformer();
     try (PolicyTrainer t = PolicyTrainer.create(spec, OptimizerConfig.adam(1e-3), 1, 1);
+        PolicyTrainer f = PolicyTrainer.create(spec.withFloatTokens(), OptimizerConfig.adam(1e-3), 1, 1);
         Tensor<?> obs = Fixtures.observations(spec, 2, 1);
+        FloatTensor floats = FloatTensor.allocate(2, spec.maxLen());
         Heads h = t.newHeads(2)) {
-      ((org.gfn4j.tensor.IntTensor) obs).set(3, 99);
-      assertThrows(IllegalStateException.class, () -> t.forward(obs, h));
-      ((org.gfn4j.tensor.IntTensor) obs).set(3, 1);
+      org.gfn4j.tensor.IntTensor tokens = (org.gfn4j.tensor.IntTensor) obs;
+      for (int bad : new int[] {spec.vocab(), 99, -1}) {
+        tokens.set(3, bad);
+        assertThrows(IllegalArgumentException.class, () -> t.forward(obs, h));
+        assertThrows(IllegalArgumentException.class, () -> t.accumulate(obs, h));
+      }
+      floats.set(3, 1.5f);
+      assertThrows(IllegalArgumentException.class, () -> f.forward(floats, h));
+      floats.set(3, Float.NaN);
+      assertThrows(IllegalArgumentException.class, () -> f.forward(floats, h));
+      tokens.set(3, 1);
       t.forward(obs, h); // still usable
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.gfn4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,6 +52,25 @@ class TargetNetworkTest {
       target.forward(obs, frozen);
       assertArrayEquals(all(online), all(frozen));
       assertArrayEquals(Fixtures.parameters(t), target.parameters().toArray());
+    }
+  }
+
+  @Test
+  void parameterBindingsSurviveManyBatchSizes() {
+    // 55 parameter inputs plus four values per batch size: more than any small value cache holds.
+    PolicySpec spec = PolicySpec.transformer(7, 5, 8, 3, 2, 8)
+        .perPositionHead("forward_logits", 2).head("backward_logits", 2).pooledHead("log_flow", 1, Pooling.FIRST);
+    try (PolicyTrainer t = PolicyTrainer.create(spec, OptimizerConfig.adam(1e-2), 3, 1);
+        TargetNetwork target = t.newTargetNetwork()) {
+      for (int round = 0; round < 2; round++) {
+        for (int n = 1; n <= 16; n++) {
+          try (Tensor<?> obs = Fixtures.observations(spec, n, n); Heads a = t.newHeads(n); Heads b = target.newHeads(n)) {
+            t.forward(obs, a);
+            target.forward(obs, b);
+            assertArrayEquals(all(a), all(b), "n=" + n);
+          }
+        }
+      }
     }
   }
 

@@ -3,7 +3,7 @@ package org.gfn4j.policy.ort;
 
 import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_API_VERSION;
 import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_ENABLE_ALL;
-import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_LOGGING_LEVEL_ERROR;
+import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_LOGGING_LEVEL_FATAL;
 import static org.bytedeco.onnxruntime.global.onnxruntime.ORT_SEQUENTIAL;
 import static org.bytedeco.onnxruntime.global.onnxruntime.OrtArenaAllocator;
 import static org.bytedeco.onnxruntime.global.onnxruntime.OrtGetApiBase;
@@ -22,6 +22,8 @@ import org.bytedeco.onnxruntime.OrtTrainingApi;
  * The ONNX Runtime C API through the JavaCPP presets ({@code onnxruntime-platform}
  * 1.24.1-1.5.13, whose native library includes the training API). One environment per process,
  * created on first use and kept for the life of the JVM (ORT does not support re-creating it).
+ * ORT logs only fatal messages: every failed call already surfaces as an exception carrying
+ * ORT's message.
  */
 public final class Ort {
   private Ort() {}
@@ -41,7 +43,7 @@ public final class Ort {
       if (TRAINING == null || TRAINING.isNull()) {
         throw new IllegalStateException("this ONNX Runtime build has no training API");
       }
-      check(API.CreateEnv(ORT_LOGGING_LEVEL_ERROR, "gfn4j", ENV), "CreateEnv");
+      check(API.CreateEnv(ORT_LOGGING_LEVEL_FATAL, "gfn4j", ENV), "CreateEnv");
       check(API.CreateCpuMemoryInfo(OrtArenaAllocator, OrtMemTypeDefault, CPU), "CreateCpuMemoryInfo");
       check(API.GetAllocatorWithDefaultOptions(ALLOCATOR), "GetAllocatorWithDefaultOptions");
     }
