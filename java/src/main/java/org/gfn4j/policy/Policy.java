@@ -22,6 +22,7 @@ import org.gfn4j.tensor.Tensor;
  * observation input {@code [batch, width]} and float head outputs {@code [batch, size]}),
  * run by a plain ORT session with the same zero-copy bindings as the trainer. Not thread-safe.
  */
+@SuppressWarnings("try") // leases pin native memory for the length of a call
 public final class Policy implements PolicyNetwork {
   private final InferenceSession session;
   private final boolean floatObs;

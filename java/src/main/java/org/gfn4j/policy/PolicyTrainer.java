@@ -31,6 +31,7 @@ import org.gfn4j.tensor.Tensor;
  * written in place through OrtValues cached per tensor, so the training loop's buffers are
  * never copied. Not thread-safe; close it to free the native session.
  */
+@SuppressWarnings("try") // leases pin native memory for the length of a call
 public final class PolicyTrainer implements PolicyNetwork {
   private final PolicySpec spec;
   private final OptimizerConfig optimizer;

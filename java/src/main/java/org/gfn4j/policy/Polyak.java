@@ -13,6 +13,7 @@ import org.gfn4j.tensor.FloatTensor;
  * {@code target ← (1 − τ)·target + τ·online}, elementwise in float ({@code (1−τ)·t} and
  * {@code τ·o} rounded, then added); τ = 1 copies exactly. Both backends give identical bits.
  */
+@SuppressWarnings("try") // leases pin native memory for the length of a call
 public final class Polyak {
   private Polyak() {}
 

@@ -23,6 +23,7 @@ import org.gfn4j.tensor.Tensor;
  * online parameters arrive through ORT's {@code CopyParametersToBuffer} (graph order), and
  * {@link #softUpdate} averages them in with the {@link Polyak} kernel. Not thread-safe.
  */
+@SuppressWarnings("try") // leases pin native memory for the length of a call
 public final class TargetNetwork implements PolicyNetwork {
   private final PolicySpec spec;
   private final InferenceSession session;
