@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EnvsCommand.class,
       ExactCommand.class,
       RewardCommand.class,
+      GradcheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
