@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       ExactCommand.class,
       RewardCommand.class,
       GradcheckCommand.class,
+      TrainCommand.class,
+      SampleCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

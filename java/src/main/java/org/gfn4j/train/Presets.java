@@ -21,12 +21,16 @@ public final class Presets {
         "objective", "softdqn", "env", "hypergrid:dim=2,side=10,reward=easy", "seed", "1",
         "eps_start", "0.001", "eps_end", "0.001", "eps_steps", "0", "train_backward", "false",
         "target_tau", "0.25", "target_every", "1", "leaf_coeff", "5"));
+    // gfnx's FL-DB (phylo, tau 0.005) and MDB (DAG, eps 1 -> 0.1, hard copy every 1000 steps)
+    // settings are for those environments; on the hypergrid a faster target (tau 0.25, as
+    // soft-DQN) converges within the budget, and MDB needs the exploration schedule: without it
+    // the policy can stop at s0 at once, leaving no non-stop transition to learn from.
     PRESETS.put("fldb_hypergrid", Map.of(
         "objective", "fldb", "eps_start", "0", "eps_steps", "0", "train_backward", "false",
-        "target_tau", "0.005"));
+        "target_tau", "0.25"));
     PRESETS.put("mdb_hypergrid", Map.of(
-        "objective", "mdb", "eps_start", "0", "eps_steps", "0", "train_backward", "false",
-        "target_tau", "1", "target_every", "1000"));
+        "objective", "mdb", "eps_start", "1", "eps_end", "0.1", "eps_steps", "30000", "train_backward", "false",
+        "target_tau", "0.25", "target_every", "1"));
   }
 
   private Presets() {}

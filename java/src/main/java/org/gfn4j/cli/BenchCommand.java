@@ -1,0 +1,65 @@
+package org.gfn4j.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.gfn4j.train.Presets;
+import org.gfn4j.train.StepTimes;
+import org.gfn4j.train.TrainConfig;
+import org.gfn4j.train.TrainConfigs;
+import org.gfn4j.train.TrainKey;
+import org.gfn4j.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gfn4j bench}: milliseconds per training iteration of a preset, with a breakdown. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Time training iterations of a preset (no evaluation): ms per iteration by phase.")
+final class BenchCommand implements Runnable {
+  @ParentCommand Main main;
+
+  @Option(names = "--preset", paramLabel = "NAME", defaultValue = "tb_hypergrid", description = "preset (default: ${DEFAULT-VALUE})")
+  String preset;
+
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "500", description = "timed iterations (default: ${DEFAULT-VALUE})")
+  int steps;
+
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "untimed iterations first (default: ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any setting")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Mixin DataOption data;
+
+  @Override
+  public void run() {
+    if (steps <= 0 || warmup < 0) {
+      throw new IllegalArgumentException("--steps must be positive and --warmup non-negative");
+    }
+    TrainConfig config = Presets.get(preset).withAll(settings);
+    TrainConfigs.validate(config, data.resolve());
+    PrintStream out = main.io().out();
+    try (Trainer trainer = Trainer.start(config, data.resolve())) {
+      for (int i = 0; i < warmup; i++) {
+        trainer.iterate();
+      }
+      trainer.times().reset();
+      long start = System.nanoTime();
+      for (int i = 0; i < steps; i++) {
+        trainer.iterate();
+      }
+      double wallMs = (System.nanoTime() - start) / 1e6 / steps;
+      StepTimes times = trainer.times();
+      out.printf(Locale.ROOT, "preset %s: %s, objective %s, batch %s, %d iterations after %d warm-up%n", preset,
+          config.get(TrainKey.ENV), config.get(TrainKey.OBJECTIVE), config.get(TrainKey.BATCH), steps, warmup);
+      for (Map.Entry<String, Double> e : times.perIterationMillis().entrySet()) {
+        out.printf(Locale.ROOT, "  %-16s %8.3f ms/iter%n", e.getKey(), e.getValue());
+      }
+      out.printf(Locale.ROOT, "  %-16s %8.3f ms/iter (%.1f iterations/s)%n", "wall", wallMs, 1000 / wallMs);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package org.gfn4j.cli;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gfn4j.train.Presets;
+import org.gfn4j.train.RunDirectory;
+import org.gfn4j.train.TrainConfig;
+import org.gfn4j.train.TrainConfigs;
+import org.gfn4j.train.TrainKey;
+import org.gfn4j.train.TrainRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gfn4j train}: the main job; with no arguments gfnx's hypergrid 4x20 TB baseline. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train a GFlowNet (default: gfnx's tb_hypergrid baseline, hypergrid 4x20, 62500 steps).")
+final class TrainCommand implements Runnable {
+  @ParentCommand Main main;
+
+  @Option(names = "--env", paramLabel = "SPEC", description = "environment spec (overrides the preset)")
+  String env;
+
+  @Option(names = "--objective", paramLabel = "NAME", description = "tb, db, subtb, fldb, mdb or softdqn")
+  String objective;
+
+  @Option(names = "--preset", paramLabel = "NAME", description = "tb_hypergrid, db_hypergrid, subtb_hypergrid, softdqn_hypergrid, fldb_hypergrid, mdb_hypergrid")
+  String preset;
+
+  @Option(names = "--steps", paramLabel = "N", description = "training iterations")
+  String steps;
+
+  @Option(names = "--batch", paramLabel = "B", description = "trajectories per iteration")
+  String batch;
+
+  @Option(names = "--seed", paramLabel = "S", description = "random seed")
+  String seed;
+
+  @Option(names = "--eval-every", paramLabel = "K", description = "evaluation period in iterations")
+  String evalEvery;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any setting (see --list-settings)")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/<preset>-<time>)")
+  Path out;
+
+  @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR (only --steps may change)")
+  Path resume;
+
+  @Option(names = "--summary-json", paramLabel = "FILE", description = "also write the summary JSON here")
+  Path summaryJson;
+
+  @Option(names = "--list-settings", description = "print every setting with its default and exit")
+  boolean listSettings;
+
+  @Mixin DataOption data;
+
+  @Override
+  public void run() {
+    if (listSettings) {
+      for (TrainKey k : TrainKey.values()) {
+        main.io().out().printf("%-16s %-38s %s%n", k.key(), k.defaultValue(), k.description());
+      }
+      main.io().out().println("presets: " + String.join(", ", Presets.names()));
+      return;
+    }
+    TrainConfig config;
+    Path dir;
+    if (resume != null) {
+      if (out != null || preset != null || env != null || objective != null || batch != null || seed != null
+          || evalEvery != null || !settings.isEmpty()) {
+        throw new IllegalArgumentException("--resume continues a run as configured; only --steps may be given");
+      }
+      config = RunDirectory.open(resume).readConfig();
+      if (steps != null) {
+        config = config.with(TrainKey.STEPS, steps);
+      }
+      dir = resume;
+    } else {
+      String name = preset != null ? preset : objective != null ? Presets.forObjective(objective) : "tb_hypergrid";
+      config = Presets.get(name);
+      Map<String, String> overrides = new LinkedHashMap<>();
+      put(overrides, "objective", objective);
+      put(overrides, "env", env);
+      put(overrides, "steps", steps);
+      put(overrides, "batch", batch);
+      put(overrides, "seed", seed);
+      put(overrides, "eval_every", evalEvery);
+      overrides.putAll(settings);
+      config = config.withAll(overrides);
+      dir = out != null ? out
+          : Paths.get("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+    TrainConfigs.validate(config, data.resolve());
+    main.io().err().println("gfn4j train: " + config.get(TrainKey.OBJECTIVE) + " on " + config.get(TrainKey.ENV)
+        + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH) + " -> " + dir);
+    JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson, data.resolve(),
+        main.io().err(), System.console() != null));
+    main.io().out().println(Json.compact(summary));
+  }
+
+  private static void put(Map<String, String> m, String key, String value) {
+    if (value != null) {
+      m.put(key, value);
+    }
+  }
+}

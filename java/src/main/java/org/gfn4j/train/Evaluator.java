@@ -1,0 +1,151 @@
+package org.gfn4j.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.Environment;
+import org.gfn4j.metrics.Bounds;
+import org.gfn4j.metrics.ExactDistribution;
+import org.gfn4j.metrics.StateGraph;
+import org.gfn4j.objective.ObjectiveInputs;
+import org.gfn4j.objective.TrajectoryLogProbs;
+import org.gfn4j.rollout.BackwardRollout;
+import org.gfn4j.rollout.ForwardRollout;
+import org.gfn4j.rollout.HeadBlock;
+import org.gfn4j.rollout.PolicyFn;
+import org.gfn4j.rollout.RolloutTimer;
+import org.gfn4j.rollout.Trajectories;
+import org.gfn4j.sample.Sampler;
+import org.gfn4j.tensor.DoubleTensor;
+import org.gfn4j.tensor.FloatTensor;
+
+/**
+ * Evaluation of the current policy, without exploration: the exact terminal distribution
+ * (enumerable environments), ELBO over fresh forward rollouts and EUBO over backward rollouts from
+ * a ground-truth set drawn once. Like gfnx's hypergrid scripts, every evaluation reuses the same
+ * sampling noise (a fixed RNG step), so successive values differ only through the policy.
+ */
+final class Evaluator implements AutoCloseable {
+  /** Terminal spaces up to this size get the exact distribution every evaluation. */
+  static final long EXACT_LIMIT = 1L << 22;
+  private static final long EVAL_RNG_STEP = -1L;
+  private static final long EUBO_RNG_STEP = -2L;
+
+  private final Environment env;
+  private final EnumerableEnvironment enumerable;
+  private final boolean uniformBackward;
+  private final int rounds;
+  private final int[] groundTruth;
+  private final Sampler sampler;
+  private final ForwardRollout forward;
+  private final BackwardRollout backward;
+  private final Trajectories block;
+  private final HeadBlock heads;
+  private final TrajectoryLogProbs logProbs;
+  private final DoubleTensor sumLogPF;
+  private final DoubleTensor sumLogPB;
+  private final DoubleTensor logR;
+  private final StateGraph graph;
+  private final ExactDistribution exact;
+  private final FloatTensor scratchBackward;
+  private final FloatTensor scratchFlow;
+
+  Evaluator(Environment env, long seed, int batch, int rounds, boolean uniformBackward, int[] groundTruth) {
+    this.env = env;
+    this.enumerable = env.enumerable().orElse(null);
+    this.uniformBackward = uniformBackward;
+    this.rounds = rounds;
+    this.groundTruth = groundTruth;
+    this.sampler = new Sampler(seed ^ 0x5DEECE66DL);
+    this.forward = new ForwardRollout(env, sampler, batch);
+    this.backward = new BackwardRollout(env, sampler, batch);
+    this.block = Trajectories.forRollouts(env, batch);
+    this.heads = HeadBlock.like(block);
+    this.logProbs = new TrajectoryLogProbs(uniformBackward, org.gfn4j.env.Backend.NATIVE);
+    this.sumLogPF = DoubleTensor.allocate(batch);
+    this.sumLogPB = DoubleTensor.allocate(batch);
+    this.logR = DoubleTensor.allocate(batch);
+    boolean exactOk = enumerable != null && enumerable.terminalCount().bitLength() < 63
+        && enumerable.terminalCount().longValue() <= EXACT_LIMIT;
+    this.graph = exactOk ? StateGraph.build(enumerable) : null;
+    this.exact = exactOk ? new ExactDistribution(enumerable, graph) : null;
+    int rows = exactOk ? exact.batchSize() : 1;
+    this.scratchBackward = FloatTensor.allocate(rows, env.numBackwardActions());
+    this.scratchFlow = FloatTensor.allocate(rows, 1);
+  }
+
+  boolean hasExact() {
+    return exact != null;
+  }
+
+  /** The exact terminal distribution of {@code policy} (null without enumeration). */
+  double[] exactDistribution(PolicyFn policy) {
+    if (exact == null) {
+      return null;
+    }
+    return exact.compute((obs, logits) -> {
+      int n = (int) obs.dim(0);
+      policy.evaluate(obs, logits, scratchBackward.view(0, n, env.numBackwardActions()), scratchFlow.view(0, n, 1));
+    });
+  }
+
+  /** exact_tv/kl/jsd, elbo and eubo (when log Z is known they are gaps to log Z). */
+  Map<String, Double> evaluate(PolicyFn policy) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (exact != null) {
+      out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), exactDistribution(policy)));
+    }
+    double logZ = enumerable != null ? enumerable.logZ() : 0.0;
+    double elbo = 0;
+    for (int r = 0; r < rounds; r++) {
+      int used = forward.run(block, heads, policy,
+          new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
+      elbo += bound(block.prefix(used), used, null, false, logZ); // the rollout already wrote the heads
+    }
+    out.put("elbo", elbo / rounds);
+    if (groundTruth != null) {
+      double eubo = 0;
+      for (int r = 0; r < rounds; r++) {
+        int used = backward.run(groundTruth, block, policy, uniformBackward, EUBO_RNG_STEP - 2L * r);
+        eubo += bound(block.prefix(used), used, policy, true, logZ);
+      }
+      out.put("eubo", eubo / rounds);
+    }
+    return out;
+  }
+
+  /** Mean ELBO or EUBO of one block; a non-null policy first evaluates the heads of its used slots. */
+  private double bound(Trajectories prefix, int used, PolicyFn policy, boolean upper, double logZ) {
+    HeadBlock h = heads;
+    if (policy != null) {
+      policy.evaluate(prefix.obs.view(0, (long) used * prefix.batch(), prefix.obsSize()), h.forwardLogits(0, used),
+          h.backwardLogits(0, used), h.logFlow(0, used));
+    }
+    ObjectiveInputs in = ObjectiveInputs.builder(prefix)
+        .forwardLogits(h.forwardLogits(0, used))
+        .backwardLogits(h.backwardLogits(0, used))
+        .build();
+    logProbs.compute(in, null, null, sumLogPF, sumLogPB, logR);
+    double[] pf = sumLogPF.toArray();
+    double[] pb = sumLogPB.toArray();
+    double[] r = logR.toArray();
+    return upper ? Bounds.eubo(pf, pb, r, logZ) : Bounds.elbo(pf, pb, r, logZ);
+  }
+
+  @Override
+  public void close() {
+    forward.close();
+    backward.close();
+    block.close();
+    heads.close();
+    sumLogPF.close();
+    sumLogPB.close();
+    logR.close();
+    if (exact != null) {
+      exact.close();
+      graph.close();
+    }
+    scratchBackward.close();
+    scratchFlow.close();
+  }
+}

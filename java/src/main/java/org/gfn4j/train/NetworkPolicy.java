@@ -1,0 +1,26 @@
+package org.gfn4j.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gfn4j.policy.Heads;
+import org.gfn4j.policy.PolicyNetwork;
+import org.gfn4j.rollout.PolicyFn;
+import org.gfn4j.tensor.FloatTensor;
+
+/** Adapts an ONNX policy (trainer, target network or exported model) to the rollout's PolicyFn. */
+public final class NetworkPolicy implements PolicyFn {
+  private final PolicyNetwork network;
+
+  public NetworkPolicy(PolicyNetwork network) {
+    this.network = network;
+  }
+
+  @Override
+  public void evaluate(FloatTensor obs, FloatTensor forwardLogits, FloatTensor backwardLogits, FloatTensor logFlow) {
+    Map<String, FloatTensor> heads = new LinkedHashMap<>(4);
+    heads.put(PolicyFactory.FORWARD, forwardLogits);
+    heads.put(PolicyFactory.BACKWARD, backwardLogits);
+    heads.put(PolicyFactory.LOG_FLOW, logFlow);
+    network.forward(obs, Heads.wrap(heads));
+  }
+}

@@ -1,0 +1,42 @@
+package org.gfn4j.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gfn4j.rollout.RolloutTimer;
+
+/** Where iteration time goes: policy forward, sampling + environment, objective, train step, optimizer. */
+public final class StepTimes implements RolloutTimer {
+  long policyNanos;
+  long envNanos;
+  long objectiveNanos;
+  long trainNanos;
+  long optimizerNanos;
+  long iterations;
+
+  @Override
+  public void policy(long nanos) {
+    policyNanos += nanos;
+  }
+
+  @Override
+  public void env(long nanos) {
+    envNanos += nanos;
+  }
+
+  public void reset() {
+    policyNanos = envNanos = objectiveNanos = trainNanos = optimizerNanos = iterations = 0;
+  }
+
+  /** Milliseconds per iteration of each phase (and their total). */
+  public Map<String, Double> perIterationMillis() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    double n = Math.max(1, iterations) * 1e6;
+    out.put("policy_forward", policyNanos / n);
+    out.put("sampling_env", envNanos / n);
+    out.put("objective", objectiveNanos / n);
+    out.put("train_step", trainNanos / n);
+    out.put("optimizer", optimizerNanos / n);
+    out.put("total", (policyNanos + envNanos + objectiveNanos + trainNanos + optimizerNanos) / n);
+    return out;
+  }
+}

@@ -1,0 +1,20 @@
+package org.gfn4j.train;
+
+import java.nio.file.Path;
+import org.gfn4j.env.Backend;
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.Environments;
+import org.gfn4j.objective.Objectives;
+
+/** Checks a whole config against the environment it names, before anything is written. */
+public final class TrainConfigs {
+  private TrainConfigs() {}
+
+  /** Throws IllegalArgumentException naming the first problem (spec, objective, network, optimiser). */
+  public static void validate(TrainConfig config, Path dataDir) {
+    Environment env = Environments.create(config.get(TrainKey.ENV), Backend.NATIVE, dataDir);
+    Objectives.create(Trainer.objectiveSpec(config, env));
+    PolicyFactory.spec(config, env).validate();
+    PolicyFactory.optimizer(config, true);
+  }
+}

@@ -1,0 +1,287 @@
+package org.gfn4j.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gfn4j.env.Backend;
+import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.Environments;
+import org.gfn4j.env.StateBatch;
+import org.gfn4j.metrics.GroundTruthSampler;
+import org.gfn4j.objective.Objective;
+import org.gfn4j.objective.ObjectiveGrads;
+import org.gfn4j.objective.ObjectiveInputs;
+import org.gfn4j.objective.Objectives;
+import org.gfn4j.policy.Heads;
+import org.gfn4j.policy.PolicyTrainer;
+import org.gfn4j.policy.TargetNetwork;
+import org.gfn4j.rollout.ForwardRollout;
+import org.gfn4j.rollout.HeadBlock;
+import org.gfn4j.rollout.Trajectories;
+import org.gfn4j.sample.EpsilonSchedule;
+import org.gfn4j.sample.Sampler;
+import org.gfn4j.tensor.FloatTensor;
+
+/**
+ * One GFlowNet training run in memory: each iteration rolls out a batch with the current policy
+ * (environment → rollout), computes the objective and its upstream gradients natively
+ * (→ objective), runs ONNX Runtime's training step and optimizer (→ policy update) and feeds the
+ * trackers (→ metrics). Evaluation and persistence are driven by {@link TrainRun}.
+ */
+public final class Trainer implements AutoCloseable {
+  final TrainConfig config;
+  final Environment env;
+  final EnumerableEnvironment enumerable;
+  final Objective objective;
+  final PolicyTrainer policy;
+  final TargetNetwork target;
+  final TrainingTrackers trackers;
+  final StepTimes times = new StepTimes();
+  private final NetworkPolicy online;
+  private final NetworkPolicy targetPolicy;
+  private final EpsilonSchedule epsilon;
+  private final ForwardRollout rollout;
+  private final Trajectories block;
+  private final HeadBlock heads;
+  private final HeadBlock grads;
+  private final HeadBlock targetHeads;
+  private final FloatTensor delta;
+  private final Evaluator evaluator;
+  private long step;
+
+  private Trainer(TrainConfig config, Path dataDir, PolicyTrainer resumed, long step) {
+    this.config = config;
+    this.env = Environments.create(config.get(TrainKey.ENV), Backend.NATIVE, dataDir);
+    this.enumerable = env.enumerable().orElse(null);
+    this.objective = Objectives.create(objectiveSpec(config, env));
+    int threads = config.getInt(TrainKey.THREADS);
+    long seed = config.getLong(TrainKey.SEED);
+    this.policy = resumed != null ? resumed
+        : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
+            seed, threads);
+    this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
+    this.online = new NetworkPolicy(policy);
+    this.targetPolicy = target == null ? null : new NetworkPolicy(target);
+    int batch = config.getInt(TrainKey.BATCH);
+    this.epsilon = config.getInt(TrainKey.EPS_STEPS) == 0
+        ? EpsilonSchedule.constant((float) config.getDouble(TrainKey.EPS_START))
+        : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
+            (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
+    this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
+    this.block = Trajectories.forRollouts(env, batch);
+    this.heads = HeadBlock.like(block);
+    this.grads = HeadBlock.like(block);
+    this.targetHeads = target == null ? null : HeadBlock.like(block);
+    this.delta = FloatTensor.allocate(block.slots(), batch);
+    this.trackers = new TrainingTrackers(enumerable, config.getInt(TrainKey.METRIC_BUFFER));
+    int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
+    int[] groundTruth = enumerable == null ? null : groundTruth(enumerable, evalBatch, seed);
+    this.evaluator = new Evaluator(env, seed, evalBatch, config.getInt(TrainKey.EVAL_ROUNDS),
+        !objective.learnsBackwardPolicy(), groundTruth);
+    this.step = step;
+  }
+
+  /** A fresh run of {@code config}. */
+  public static Trainer start(TrainConfig config, Path dataDir) {
+    return new Trainer(config, dataDir, null, 0);
+  }
+
+  /** Continues a run whose policy checkpoint was saved after {@code step} iterations. */
+  static Trainer resume(TrainConfig config, Path dataDir, Path checkpoint, long step) {
+    PolicyTrainer p = PolicyTrainer.resume(checkpoint, config.getInt(TrainKey.THREADS));
+    try {
+      return new Trainer(config, dataDir, p, step);
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  /** The objective's spec with its parameters from the config (tb:pb=learned, subtb:lambda=..). */
+  static String objectiveSpec(TrainConfig c, Environment env) {
+    String name = c.get(TrainKey.OBJECTIVE);
+    String pb = c.getBoolean(TrainKey.TRAIN_BACKWARD) ? "learned" : "uniform";
+    switch (name) {
+      case "tb":
+      case "db":
+      case "fldb":
+        return name + ":pb=" + pb;
+      case "subtb":
+        return "subtb:pb=" + pb + ",lambda=" + c.get(TrainKey.SUBTB_LAMBDA);
+      case "mdb":
+        return "mdb:pb=" + pb + ",stop_action=" + (env.numActions() - 1);
+      case "softdqn":
+        return "softdqn:leaf_coeff=" + c.get(TrainKey.LEAF_COEFF);
+      default:
+        throw new IllegalArgumentException(
+            "unknown objective '" + name + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
+    }
+  }
+
+  private static int[] groundTruth(EnumerableEnvironment env, int n, long seed) {
+    int width = env.stateWidth();
+    int[] objects = new int[n * width];
+    int[] indices = GroundTruthSampler.of(env).sample(n, seed + 2); // gfnx's eval_init_seed offset
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(env.terminalState(indices[i]), 0, objects, i * width, width);
+    }
+    return objects;
+  }
+
+  public long step() {
+    return step;
+  }
+
+  public TrainConfig config() {
+    return config;
+  }
+
+  public StepTimes times() {
+    return times;
+  }
+
+  /** One training iteration; returns its loss. */
+  public double iterate() {
+    float eps = epsilon.at(step);
+    int used = rollout.run(block, heads, online,
+        new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step), times);
+    Trajectories prefix = block.prefix(used);
+    long t0 = System.nanoTime();
+    ObjectiveInputs.Builder in = ObjectiveInputs.builder(prefix)
+        .forwardLogits(heads.forwardLogits(0, used))
+        .backwardLogits(heads.backwardLogits(0, used))
+        .logFlow(heads.logFlow(0, used))
+        .logZ(objective.usesLogZ() ? policy.logZ().value() : 0.0);
+    FloatTensor obs = prefix.obs.view(0, (long) used * prefix.batch(), prefix.obsSize());
+    if (target != null) {
+      targetPolicy.evaluate(obs, targetHeads.forwardLogits(0, used), targetHeads.backwardLogits(0, used),
+          targetHeads.logFlow(0, used));
+      in.targetForwardLogits(targetHeads.forwardLogits(0, used))
+          .targetBackwardLogits(targetHeads.backwardLogits(0, used))
+          .targetLogFlow(targetHeads.logFlow(0, used));
+    }
+    if (objective.name().equals("fldb") || objective.name().equals("mdb")) {
+      in.deltaScore(DeltaScores.compute(env, prefix, delta.view(0, used, prefix.batch())));
+    }
+    ObjectiveGrads g = ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used),
+        grads.logFlow(0, used));
+    double loss = objective.loss(in.build(), g);
+    long t1 = System.nanoTime();
+    Map<String, FloatTensor> upstream = new LinkedHashMap<>();
+    upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
+    upstream.put(PolicyFactory.BACKWARD, g.dBackwardLogits());
+    upstream.put(PolicyFactory.LOG_FLOW, g.dLogFlow());
+    policy.accumulate(obs, Heads.wrap(upstream));
+    if (objective.usesLogZ()) {
+      policy.logZ().accumulate(g.dLogZ());
+    }
+    long t2 = System.nanoTime();
+    policy.step();
+    step++;
+    if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
+      target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
+    }
+    long t3 = System.nanoTime();
+    times.objectiveNanos += t1 - t0;
+    times.trainNanos += t2 - t1;
+    times.optimizerNanos += t3 - t2;
+    times.iterations++;
+    trackers.record(block.states(used - 1), finalLogRewards(prefix, used), loss);
+    return loss;
+  }
+
+  /** log R of every trajectory of the block: the reward of its single rewarded transition. */
+  private static double[] finalLogRewards(Trajectories prefix, int used) {
+    double[] out = new double[prefix.batch()];
+    java.nio.FloatBuffer r = prefix.logReward.buffer();
+    for (int t = 0; t + 1 < used; t++) {
+      for (int b = 0; b < out.length; b++) {
+        out[b] += r.get(t * out.length + b);
+      }
+    }
+    return out;
+  }
+
+  /** Metrics of the current policy and the training trackers, gfnx names. */
+  public Map<String, Double> evaluate() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.putAll(trackers.report());
+    out.putAll(evaluator.evaluate(online));
+    out.put("log_z_learned", learnedLogZ());
+    if (enumerable != null) {
+      out.put("log_z_true", enumerable.logZ());
+    }
+    out.put("epsilon", (double) epsilon.at(step));
+    return out;
+  }
+
+  /**
+   * The run's estimate of log Z: TB's logZ; log F(s0) for DB/SubTB (soft-DQN: V(s0)); FL-DB
+   * learns log F̃ = log F − log R, so log R(s0) is added back; MDB learns no flow, and
+   * F(s0) = R(s0) / PF(stop | s0) gives log Z.
+   */
+  double learnedLogZ() {
+    if (objective.usesLogZ()) {
+      return policy.logZ().value();
+    }
+    try (Trajectories one = new Trajectories(2, 1, env.stateWidth(), env.observationSize(), env.numActions(),
+            env.numBackwardActions());
+        HeadBlock h = HeadBlock.like(one)) {
+      StateBatch s0 = one.states(0);
+      env.reset(s0);
+      env.observe(s0, one.obs(0));
+      online.evaluate(one.obs(0), h.forwardLogits(0, 1), h.backwardLogits(0, 1), h.logFlow(0, 1));
+      double logR0 = env.logRewards(s0.cells(0), 1)[0];
+      switch (objective.name()) {
+        case "fldb":
+          return h.logFlow.get(0) + logR0;
+        case "mdb":
+          env.forwardMask(s0, one.forwardMask(0));
+          return logR0 - logProbability(h.forwardLogits, one.forwardMask, env.numActions() - 1);
+        default:
+          return h.logFlow.get(0);
+      }
+    }
+  }
+
+  /** log softmax of row 0 of {@code logits} over the actions {@code invalid} allows, at {@code action}. */
+  private static double logProbability(FloatTensor logits, org.gfn4j.tensor.ByteTensor invalid, int action) {
+    int n = (int) logits.dim(2);
+    double max = Double.NEGATIVE_INFINITY;
+    for (int a = 0; a < n; a++) {
+      if (invalid.get(a) == 0) {
+        max = Math.max(max, logits.get(a));
+      }
+    }
+    double sum = 0;
+    for (int a = 0; a < n; a++) {
+      if (invalid.get(a) == 0) {
+        sum += Math.exp(logits.get(a) - max);
+      }
+    }
+    return logits.get(action) - max - Math.log(sum);
+  }
+
+  /** The exact terminal distribution of the current policy (null when not enumerable). */
+  public double[] exactDistribution() {
+    return evaluator.exactDistribution(online);
+  }
+
+  @Override
+  public void close() {
+    evaluator.close();
+    rollout.close();
+    block.close();
+    heads.close();
+    grads.close();
+    if (targetHeads != null) {
+      targetHeads.close();
+    }
+    delta.close();
+    if (target != null) {
+      target.close();
+    }
+    policy.close();
+  }
+}
