@@ -1,13 +1,10 @@
 package org.gfn4j.cli;
 
 import com.google.gson.JsonObject;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.EnumerableEnvironment;
 import org.gfn4j.env.Environment;
-import org.gfn4j.env.Environments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code gfn4j exact}: exact log Z, terminal count and mean reward as one JSON object. */
@@ -15,14 +12,11 @@ import picocli.CommandLine.ParentCommand;
 final class ExactCommand implements Runnable {
   @ParentCommand Main main;
 
-  @Option(names = "--env", paramLabel = "SPEC", defaultValue = "hypergrid", description = "environment spec (default: ${DEFAULT-VALUE})")
-  String env;
-
-  @Mixin DataOption data;
+  @Mixin EnvOption envOption;
 
   @Override
   public void run() {
-    Environment e = Environments.create(env, Backend.NATIVE, data.resolve());
+    Environment e = envOption.create();
     EnumerableEnvironment en = e.enumerable()
         .orElseThrow(() -> new IllegalArgumentException("environment '" + e.spec().name() + "' is not enumerable"));
     JsonObject o = new JsonObject();

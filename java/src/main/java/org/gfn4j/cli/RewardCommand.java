@@ -6,12 +6,9 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.Environment;
-import org.gfn4j.env.Environments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -24,14 +21,11 @@ final class RewardCommand implements Runnable {
 
   @ParentCommand Main main;
 
-  @Option(names = "--env", paramLabel = "SPEC", defaultValue = "hypergrid", description = "environment spec (default: ${DEFAULT-VALUE})")
-  String env;
-
-  @Mixin DataOption data;
+  @Mixin EnvOption envOption;
 
   @Override
   public void run() {
-    Environment e = Environments.create(env, Backend.NATIVE, data.resolve());
+    Environment e = envOption.create();
     PrintStream out = main.io().out();
     int width = e.stateWidth();
     int[] cells = new int[CHUNK * width];

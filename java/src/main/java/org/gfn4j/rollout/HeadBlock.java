@@ -14,6 +14,9 @@ public final class HeadBlock implements AutoCloseable {
   public final FloatTensor forwardLogits;
   public final FloatTensor backwardLogits;
   public final FloatTensor logFlow;
+  // Views are cached (JavaCPP views cost reflection and a JNI buffer each): per slot, and per
+  // prefix length, which together cover every request rollouts and trainers make.
+  private final FloatTensor[][] views = new FloatTensor[6][];
 
   public HeadBlock(int slots, int batch, int numActions, int numBackwardActions) {
     this.slots = slots;
@@ -23,6 +26,37 @@ public final class HeadBlock implements AutoCloseable {
     forwardLogits = FloatTensor.allocate(slots, batch, numActions);
     backwardLogits = FloatTensor.allocate(slots, batch, numBackwardActions);
     logFlow = FloatTensor.allocate(slots, batch);
+    for (int i = 0; i < views.length; i++) {
+      views[i] = new FloatTensor[slots + 1];
+    }
+  }
+
+  /** Cached view: kind 0-2 = forward/backward/flow per slot, 3-5 = the same from slot 0 for count slots. */
+  private FloatTensor cached(int kind, int first, int count) {
+    int k;
+    int index;
+    if (count == 1) {
+      k = kind;
+      index = first;
+    } else if (first == 0) {
+      k = kind + 3;
+      index = count;
+    } else {
+      return null;
+    }
+    if (index < 0 || index > slots) {
+      throw new IllegalArgumentException("slots [" + first + ", " + (first + count) + ") outside [0, " + slots + ")");
+    }
+    return views[k][index];
+  }
+
+  private FloatTensor remember(int kind, int first, int count, FloatTensor view) {
+    if (count == 1) {
+      views[kind][first] = view;
+    } else if (first == 0) {
+      views[kind + 3][count] = view;
+    }
+    return view;
   }
 
   /** Heads for every slot of {@code block}. */
@@ -36,15 +70,20 @@ public final class HeadBlock implements AutoCloseable {
 
   /** Rows [first * B, (first + count) * B) of each head, flattened to [count * B, size]. */
   public FloatTensor forwardLogits(int first, int count) {
-    return forwardLogits.view((long) first * batch * numActions, (long) count * batch, numActions);
+    FloatTensor v = cached(0, first, count);
+    return v != null ? v : remember(0, first, count,
+        forwardLogits.view((long) first * batch * numActions, (long) count * batch, numActions));
   }
 
   public FloatTensor backwardLogits(int first, int count) {
-    return backwardLogits.view((long) first * batch * numBackwardActions, (long) count * batch, numBackwardActions);
+    FloatTensor v = cached(1, first, count);
+    return v != null ? v : remember(1, first, count,
+        backwardLogits.view((long) first * batch * numBackwardActions, (long) count * batch, numBackwardActions));
   }
 
   public FloatTensor logFlow(int first, int count) {
-    return logFlow.view((long) first * batch, (long) count * batch, 1);
+    FloatTensor v = cached(2, first, count);
+    return v != null ? v : remember(2, first, count, logFlow.view((long) first * batch, (long) count * batch, 1));
   }
 
   @Override

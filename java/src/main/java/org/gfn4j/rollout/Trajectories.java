@@ -30,6 +30,17 @@ public final class Trajectories implements AutoCloseable {
   public final IntTensor backwardActions;
   public final FloatTensor logReward;
   private final boolean owner;
+  // Slot views are created once and reused: a view costs a JNI buffer and reflection in JavaCPP,
+  // and rollouts ask for several per slot per iteration.
+  private final StateBatch[] stateViews;
+  private final FloatTensor[] obsViews;
+  private final ByteTensor[] forwardMaskViews;
+  private final ByteTensor[] backwardMaskViews;
+  private final IntTensor[] actionViews;
+  private final IntTensor[] backwardActionViews;
+  private final FloatTensor[] logRewardViews;
+  private final Trajectories[] prefixes;
+  private FloatTensor obsRows;
 
   public Trajectories(int slots, int batch, int width, int obsSize, int numActions, int numBackwardActions) {
     if (slots < 2 || batch < 1 || width < 1 || obsSize < 1 || numActions < 1 || numBackwardActions < 1) {
@@ -52,6 +63,14 @@ public final class Trajectories implements AutoCloseable {
     backwardActions = IntTensor.allocate(slots, batch);
     logReward = FloatTensor.allocate(slots, batch);
     owner = true;
+    stateViews = new StateBatch[slots];
+    obsViews = new FloatTensor[slots];
+    forwardMaskViews = new ByteTensor[slots];
+    backwardMaskViews = new ByteTensor[slots];
+    actionViews = new IntTensor[slots];
+    backwardActionViews = new IntTensor[slots];
+    logRewardViews = new FloatTensor[slots];
+    prefixes = new Trajectories[slots + 1];
   }
 
   /** A view of the first {@code prefix} slots of {@code full}; it borrows the memory. */
@@ -72,6 +91,14 @@ public final class Trajectories implements AutoCloseable {
     backwardActions = full.backwardActions.view(0, prefix, batch);
     logReward = full.logReward.view(0, prefix, batch);
     owner = false;
+    stateViews = new StateBatch[slots];
+    obsViews = new FloatTensor[slots];
+    forwardMaskViews = new ByteTensor[slots];
+    backwardMaskViews = new ByteTensor[slots];
+    actionViews = new IntTensor[slots];
+    backwardActionViews = new IntTensor[slots];
+    logRewardViews = new FloatTensor[slots];
+    prefixes = new Trajectories[slots + 1];
   }
 
   /**
@@ -83,7 +110,15 @@ public final class Trajectories implements AutoCloseable {
     if (prefixSlots < 2 || prefixSlots > slots) {
       throw new IllegalArgumentException("prefix of " + prefixSlots + " slots out of [2, " + slots + "]");
     }
-    return new Trajectories(this, prefixSlots);
+    if (prefixSlots == slots) {
+      return this;
+    }
+    Trajectories p = prefixes[prefixSlots];
+    if (p == null) {
+      p = new Trajectories(this, prefixSlots);
+      prefixes[prefixSlots] = p;
+    }
+    return p;
   }
 
   /** A block sized for full forward rollouts of {@code env}: maxSteps + 1 slots. */
@@ -123,40 +158,61 @@ public final class Trajectories implements AutoCloseable {
   }
 
   /** The states of slot t as a batch view (writes go into this block). */
+  /** The cached view of slot t, made on first use. */
+  private static <T> T slot(T[] cache, int t, java.util.function.IntFunction<T> make) {
+    T v = cache[t];
+    if (v == null) {
+      v = make.apply(t);
+      cache[t] = v;
+    }
+    return v;
+  }
+
   public StateBatch states(int t) {
     checkSlot(t);
-    long b = (long) t * batch;
-    return StateBatch.of(cells.view(b * width, batch, width), terminal.view(b, batch), pad.view(b, batch), width);
+    return slot(stateViews, t, k -> {
+      long b = (long) k * batch;
+      return StateBatch.of(cells.view(b * width, batch, width), terminal.view(b, batch), pad.view(b, batch), width);
+    });
   }
 
   public FloatTensor obs(int t) {
     checkSlot(t);
-    return obs.view((long) t * batch * obsSize, batch, obsSize);
+    return slot(obsViews, t, k -> obs.view((long) k * batch * obsSize, batch, obsSize));
   }
 
   public ByteTensor forwardMask(int t) {
     checkSlot(t);
-    return forwardMask.view((long) t * batch * numActions, batch, numActions);
+    return slot(forwardMaskViews, t, k -> forwardMask.view((long) k * batch * numActions, batch, numActions));
   }
 
   public ByteTensor backwardMask(int t) {
     checkSlot(t);
-    return backwardMask.view((long) t * batch * numBackwardActions, batch, numBackwardActions);
+    return slot(backwardMaskViews, t,
+        k -> backwardMask.view((long) k * batch * numBackwardActions, batch, numBackwardActions));
   }
 
   public IntTensor actions(int t) {
     checkSlot(t);
-    return actions.view((long) t * batch, batch);
+    return slot(actionViews, t, k -> actions.view((long) k * batch, batch));
   }
 
   public IntTensor backwardActions(int t) {
     checkSlot(t);
-    return backwardActions.view((long) t * batch, batch);
+    return slot(backwardActionViews, t, k -> backwardActions.view((long) k * batch, batch));
   }
 
   public FloatTensor logReward(int t) {
     checkSlot(t);
-    return logReward.view((long) t * batch, batch);
+    return slot(logRewardViews, t, k -> logReward.view((long) k * batch, batch));
+  }
+
+  /** Every observation of this block as one [T1 * B, O] matrix: the policy's training input. */
+  public FloatTensor obsRows() {
+    if (obsRows == null) {
+      obsRows = obs.view(0, (long) slots * batch, obsSize);
+    }
+    return obsRows;
   }
 
   /** Transition t of trajectory b is real (not padding). */

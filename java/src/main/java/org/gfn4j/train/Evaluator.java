@@ -118,7 +118,7 @@ final class Evaluator implements AutoCloseable {
   private double bound(Trajectories prefix, int used, PolicyFn policy, boolean upper, double logZ) {
     HeadBlock h = heads;
     if (policy != null) {
-      policy.evaluate(prefix.obs.view(0, (long) used * prefix.batch(), prefix.obsSize()), h.forwardLogits(0, used),
+      policy.evaluate(prefix.obsRows(), h.forwardLogits(0, used),
           h.backwardLogits(0, used), h.logFlow(0, used));
     }
     ObjectiveInputs in = ObjectiveInputs.builder(prefix)

@@ -153,7 +153,7 @@ public final class Trainer implements AutoCloseable {
         .backwardLogits(heads.backwardLogits(0, used))
         .logFlow(heads.logFlow(0, used))
         .logZ(objective.usesLogZ() ? policy.logZ().value() : 0.0);
-    FloatTensor obs = prefix.obs.view(0, (long) used * prefix.batch(), prefix.obsSize());
+    FloatTensor obs = prefix.obsRows();
     if (target != null) {
       targetPolicy.evaluate(obs, targetHeads.forwardLogits(0, used), targetHeads.backwardLogits(0, used),
           targetHeads.logFlow(0, used));
