@@ -8,8 +8,8 @@ import org.gfn4j.tensor.FloatTensor;
 
 /**
  * Saves and restores everything a run needs to continue as if uninterrupted: the policy
- * (parameters, optimizer state, logZ), the target network, the step count, the wall time so far
- * and the training trackers. The sampler needs no state: its Philox counter is the step.
+ * (parameters, optimizer state, logZ), the target network, the replay buffer, the step count,
+ * the wall time so far and the training trackers. The sampler needs no state: its Philox counter is the step.
  */
 final class Checkpoints {
   static final String POLICY = "policy";
@@ -31,6 +31,12 @@ final class Checkpoints {
           bits[i] = Float.floatToRawIntBits(p[i]);
         }
         RunDirectory.writeInts(dir.resolve("target.bin"), bits);
+      }
+      if (trainer.replay != null) {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("replay.bin"))))) {
+          trainer.replay.save(out);
+        }
       }
       TrainingTrackers t = trainer.trackers;
       if (t.approx != null) {
@@ -77,6 +83,12 @@ final class Checkpoints {
         }
         for (int i = 0; i < bits.length; i++) {
           params.set(i, Float.intBitsToFloat(bits[i]));
+        }
+      }
+      if (trainer.replay != null) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+            new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("replay.bin"))))) {
+          trainer.replay.restore(in, trainer.env);
         }
       }
       TrainingTrackers t = trainer.trackers;

@@ -5,6 +5,9 @@ import java.util.Map;
 import org.gfn4j.env.EnumerableEnvironment;
 import org.gfn4j.env.Environment;
 import org.gfn4j.metrics.Bounds;
+import org.gfn4j.metrics.Correlation;
+import org.gfn4j.metrics.ObjectDistance;
+import org.gfn4j.metrics.TopK;
 import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
 import org.gfn4j.objective.ObjectiveInputs;
@@ -22,7 +25,8 @@ import org.gfn4j.tensor.FloatTensor;
 /**
  * Evaluation of the current policy, without exploration: the exact terminal distribution
  * (enumerable environments), ELBO over fresh forward rollouts and EUBO over backward rollouts from
- * a ground-truth set drawn once. Like gfnx's hypergrid scripts, every evaluation reuses the same
+ * a ground-truth set drawn once, top-k reward and diversity of the ELBO samples, and the
+ * correlation of log P̂(x) with log R(x) over a fixed test set. Like gfnx's hypergrid scripts, every evaluation reuses the same
  * sampling noise (a fixed RNG step), so successive values differ only through the policy.
  */
 final class Evaluator implements AutoCloseable {
@@ -30,12 +34,14 @@ final class Evaluator implements AutoCloseable {
   static final long EXACT_LIMIT = 1L << 22;
   private static final long EVAL_RNG_STEP = -1L;
   private static final long EUBO_RNG_STEP = -2L;
+  private static final long CORR_RNG_STEP = -1_000_000L;
 
   private final Environment env;
   private final EnumerableEnvironment enumerable;
   private final boolean uniformBackward;
   private final int rounds;
   private final int[] groundTruth;
+  private final int[] testObjects;
   private final Sampler sampler;
   private final ForwardRollout forward;
   private final BackwardRollout backward;
@@ -49,13 +55,16 @@ final class Evaluator implements AutoCloseable {
   private final ExactDistribution exact;
   private final FloatTensor scratchBackward;
   private final FloatTensor scratchFlow;
+  private final int[] scratchCells;
 
-  Evaluator(Environment env, long seed, int batch, int rounds, boolean uniformBackward, int[] groundTruth) {
+  Evaluator(Environment env, long seed, int batch, int rounds, boolean uniformBackward, int[] groundTruth,
+      int[] testObjects) {
     this.env = env;
     this.enumerable = env.enumerable().orElse(null);
     this.uniformBackward = uniformBackward;
     this.rounds = rounds;
     this.groundTruth = groundTruth;
+    this.testObjects = testObjects;
     this.sampler = new Sampler(seed ^ 0x5DEECE66DL);
     this.forward = new ForwardRollout(env, sampler, batch);
     this.backward = new BackwardRollout(env, sampler, batch);
@@ -72,6 +81,7 @@ final class Evaluator implements AutoCloseable {
     int rows = exactOk ? exact.batchSize() : 1;
     this.scratchBackward = FloatTensor.allocate(rows, env.numBackwardActions());
     this.scratchFlow = FloatTensor.allocate(rows, 1);
+    this.scratchCells = new int[env.stateWidth()];
   }
 
   boolean hasExact() {
@@ -97,12 +107,20 @@ final class Evaluator implements AutoCloseable {
     }
     double logZ = enumerable != null ? enumerable.logZ() : 0.0;
     double elbo = 0;
+    int batch = block.batch();
+    int width = env.stateWidth();
+    int[] samples = new int[rounds * batch * width];
     for (int r = 0; r < rounds; r++) {
       int used = forward.run(block, heads, policy,
           new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
       elbo += bound(block.prefix(used), used, null, false, logZ); // the rollout already wrote the heads
+      for (int b = 0; b < batch; b++) {
+        block.states(used - 1).cells(b, scratchCells);
+        System.arraycopy(scratchCells, 0, samples, (r * batch + b) * width, width);
+      }
     }
     out.put("elbo", elbo / rounds);
+    out.putAll(topK(samples, rounds * batch));
     if (groundTruth != null) {
       double eubo = 0;
       for (int r = 0; r < rounds; r++) {
@@ -111,7 +129,50 @@ final class Evaluator implements AutoCloseable {
       }
       out.put("eubo", eubo / rounds);
     }
+    if (testObjects != null) {
+      out.putAll(correlation(policy));
+    }
     return out;
+  }
+
+  /** Top-k mean reward and diversity (Hamming) of the evaluation samples, for every k they allow. */
+  private Map<String, Double> topK(int[] samples, int n) {
+    double[] logR = env.logRewards(samples, n);
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = Math.exp(logR[i]);
+    }
+    int[] ks = java.util.Arrays.stream(TopK.DEFAULT_K).filter(k -> k <= n).toArray();
+    return TopK.compute(r, samples, env.stateWidth(), ks, ObjectDistance.HAMMING);
+  }
+
+  /**
+   * Pearson and Spearman correlation of log P̂(x) (Monte Carlo over {@code rounds} backward
+   * trajectories per test object) with log R(x), as gfnx's TestCorrelation.
+   */
+  private Map<String, Double> correlation(PolicyFn policy) {
+    int width = env.stateWidth();
+    int batch = block.batch();
+    int n = testObjects.length / width;
+    double[][] logPF = new double[rounds][n];
+    double[][] logPB = new double[rounds][n];
+    int[] chunk = new int[batch * width];
+    for (int start = 0; start < n; start += batch) {
+      int count = Math.min(batch, n - start);
+      for (int b = 0; b < batch; b++) {
+        int src = start + Math.min(b, count - 1); // a short last chunk repeats its last object
+        System.arraycopy(testObjects, src * width, chunk, b * width, width);
+      }
+      for (int r = 0; r < rounds; r++) {
+        int used = backward.run(chunk, block, policy, uniformBackward, CORR_RNG_STEP - 2L * r - 1000L * start);
+        bound(block.prefix(used), used, policy, true, 0.0);
+        for (int b = 0; b < count; b++) {
+          logPF[r][start + b] = sumLogPF.get(b);
+          logPB[r][start + b] = sumLogPB.get(b);
+        }
+      }
+    }
+    return Correlation.get(Correlation.logProbabilityEstimate(logPF, logPB), env.logRewards(testObjects, n));
   }
 
   /** Mean ELBO or EUBO of one block; a non-null policy first evaluates the heads of its used slots. */

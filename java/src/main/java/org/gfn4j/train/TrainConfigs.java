@@ -16,5 +16,14 @@ public final class TrainConfigs {
     Objectives.create(Trainer.objectiveSpec(config, env));
     PolicyFactory.spec(config, env).validate();
     PolicyFactory.optimizer(config, true);
+    String replay = config.get(TrainKey.REPLAY);
+    if (!replay.equals("none") && !replay.equals("uniform")) {
+      throw new IllegalArgumentException("'replay' must be none or uniform, got '" + replay + "'");
+    }
+    String objective = config.get(TrainKey.OBJECTIVE);
+    if (replay.equals("uniform") && (objective.equals("tb") || objective.equals("subtb"))) {
+      throw new IllegalArgumentException(
+          "replay stores transitions: use it with db, fldb, mdb or softdqn, not " + objective);
+    }
   }
 }

@@ -37,6 +37,7 @@ public enum TrainKey {
   METRIC_BUFFER("metric_buffer", "200000", Kind.POSITIVE_INT, "FIFO of training terminal states (approx metrics)"),
   EVAL_ROUNDS("eval_rounds", "10", Kind.POSITIVE_INT, "ELBO/EUBO rounds"),
   EVAL_BATCH("eval_batch", "16", Kind.POSITIVE_INT, "ELBO/EUBO trajectories per round"),
+  CORR_OBJECTS("corr_objects", "64", Kind.NON_NEGATIVE_INT, "test objects of the log P(x) vs log R(x) correlation (0: off)"),
   THREADS("threads", "1", Kind.POSITIVE_INT, "ONNX Runtime intra-op threads");
 
   /** Value kinds, each with its own check. */

@@ -95,7 +95,7 @@ public final class TrainRun {
     s.addProperty("steps", trainer.step());
     s.addProperty("wall_seconds", wall);
     for (String key : new String[] {"exact_tv", "exact_kl", "exact_jsd", "approx_tv", "approx_kl", "elbo", "eubo",
-        "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward"}) {
+        "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward", "pearson", "spearman", "top_10_reward"}) {
       if (last != null && last.has(key)) {
         s.add(key, last.get(key));
       }

@@ -18,6 +18,7 @@ import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.policy.TargetNetwork;
 import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
+import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.EpsilonSchedule;
 import org.gfn4j.sample.Sampler;
@@ -47,6 +48,11 @@ public final class Trainer implements AutoCloseable {
   private final HeadBlock grads;
   private final HeadBlock targetHeads;
   private final FloatTensor delta;
+  final ReplayBuffer replay;
+  private final Trajectories replayBlock;
+  private final HeadBlock replayHeads;
+  private final HeadBlock replayGrads;
+  private final HeadBlock replayTargetHeads;
   private final Evaluator evaluator;
   private long step;
 
@@ -73,12 +79,23 @@ public final class Trainer implements AutoCloseable {
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
     this.targetHeads = target == null ? null : HeadBlock.like(block);
-    this.delta = FloatTensor.allocate(block.slots(), batch);
+    boolean useReplay = config.get(TrainKey.REPLAY).equals("uniform");
+    int replayBatch = config.getInt(TrainKey.REPLAY_BATCH);
+    this.replay = useReplay ? new ReplayBuffer(config.getInt(TrainKey.REPLAY_CAPACITY), env.stateWidth(),
+        env.observationSize(), env.numActions(), env.numBackwardActions()) : null;
+    this.replayBlock = useReplay ? new Trajectories(2, replayBatch, env.stateWidth(), env.observationSize(),
+        env.numActions(), env.numBackwardActions()) : null;
+    this.replayHeads = useReplay ? HeadBlock.like(replayBlock) : null;
+    this.replayGrads = useReplay ? HeadBlock.like(replayBlock) : null;
+    this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
+    this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
     this.trackers = new TrainingTrackers(enumerable, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
     int[] groundTruth = enumerable == null ? null : groundTruth(enumerable, evalBatch, seed);
+    int corr = config.getInt(TrainKey.CORR_OBJECTS);
+    int[] testObjects = enumerable == null || corr == 0 ? null : testObjects(enumerable, corr, seed);
     this.evaluator = new Evaluator(env, seed, evalBatch, config.getInt(TrainKey.EVAL_ROUNDS),
-        !objective.learnsBackwardPolicy(), groundTruth);
+        !objective.learnsBackwardPolicy(), groundTruth, testObjects);
     this.step = step;
   }
 
@@ -129,6 +146,18 @@ public final class Trainer implements AutoCloseable {
     return objects;
   }
 
+  /** A fixed test set for the correlation metric: terminal objects drawn uniformly. */
+  private static int[] testObjects(EnumerableEnvironment env, int n, long seed) {
+    int width = env.stateWidth();
+    long count = env.numTerminalStates();
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed + 3);
+    int[] objects = new int[n * width];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(env.terminalState(rng.nextLong(count)), 0, objects, i * width, width);
+    }
+    return objects;
+  }
+
   public long step() {
     return step;
   }
@@ -141,31 +170,60 @@ public final class Trainer implements AutoCloseable {
     return times;
   }
 
-  /** One training iteration; returns its loss. */
+  /**
+   * One training iteration: a rollout with the current policy, then one update on it (on-policy)
+   * or, with replay, on a batch drawn from the buffer once it holds replay_min transitions.
+   * Returns the loss (NaN for an iteration that only collected).
+   */
   public double iterate() {
     float eps = epsilon.at(step);
     int used = rollout.run(block, heads, online,
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step), times);
     Trajectories prefix = block.prefix(used);
+    double loss = Double.NaN;
+    if (replay == null) {
+      loss = update(prefix, heads, used);
+    } else {
+      replay.add(prefix, used);
+      if (replay.size() >= Math.max(1, config.getInt(TrainKey.REPLAY_MIN))) {
+        replay.sample(new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step), replayBlock);
+        long t0 = System.nanoTime();
+        online.evaluate(replayBlock.obsRows(), replayHeads.forwardLogits(0, 2), replayHeads.backwardLogits(0, 2),
+            replayHeads.logFlow(0, 2));
+        times.policyNanos += System.nanoTime() - t0;
+        loss = update(replayBlock, replayHeads, 2);
+      }
+    }
+    step++;
+    if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
+      target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
+    }
+    times.iterations++;
+    trackers.record(block.states(used - 1), finalLogRewards(prefix, used), loss);
+    return loss;
+  }
+
+  /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
+  private double update(Trajectories b, HeadBlock h, int used) {
     long t0 = System.nanoTime();
-    ObjectiveInputs.Builder in = ObjectiveInputs.builder(prefix)
-        .forwardLogits(heads.forwardLogits(0, used))
-        .backwardLogits(heads.backwardLogits(0, used))
-        .logFlow(heads.logFlow(0, used))
+    ObjectiveInputs.Builder in = ObjectiveInputs.builder(b)
+        .forwardLogits(h.forwardLogits(0, used))
+        .backwardLogits(h.backwardLogits(0, used))
+        .logFlow(h.logFlow(0, used))
         .logZ(objective.usesLogZ() ? policy.logZ().value() : 0.0);
-    FloatTensor obs = prefix.obsRows();
+    FloatTensor obs = b.obsRows();
+    HeadBlock tgt = b == replayBlock ? replayTargetHeads : targetHeads;
     if (target != null) {
-      targetPolicy.evaluate(obs, targetHeads.forwardLogits(0, used), targetHeads.backwardLogits(0, used),
-          targetHeads.logFlow(0, used));
-      in.targetForwardLogits(targetHeads.forwardLogits(0, used))
-          .targetBackwardLogits(targetHeads.backwardLogits(0, used))
-          .targetLogFlow(targetHeads.logFlow(0, used));
+      targetPolicy.evaluate(obs, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
+      in.targetForwardLogits(tgt.forwardLogits(0, used))
+          .targetBackwardLogits(tgt.backwardLogits(0, used))
+          .targetLogFlow(tgt.logFlow(0, used));
     }
     if (objective.name().equals("fldb") || objective.name().equals("mdb")) {
-      in.deltaScore(DeltaScores.compute(env, prefix, delta.view(0, used, prefix.batch())));
+      in.deltaScore(DeltaScores.compute(env, b, delta.view(0, used, b.batch())));
     }
-    ObjectiveGrads g = ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used),
-        grads.logFlow(0, used));
+    HeadBlock gh = b == replayBlock ? replayGrads : grads;
+    ObjectiveGrads g = ObjectiveGrads.of(gh.forwardLogits(0, used), gh.backwardLogits(0, used), gh.logFlow(0, used));
     double loss = objective.loss(in.build(), g);
     long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
@@ -178,16 +236,10 @@ public final class Trainer implements AutoCloseable {
     }
     long t2 = System.nanoTime();
     policy.step();
-    step++;
-    if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
-      target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
-    }
     long t3 = System.nanoTime();
     times.objectiveNanos += t1 - t0;
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
-    times.iterations++;
-    trackers.record(block.states(used - 1), finalLogRewards(prefix, used), loss);
     return loss;
   }
 
@@ -279,6 +331,15 @@ public final class Trainer implements AutoCloseable {
       targetHeads.close();
     }
     delta.close();
+    for (AutoCloseable c : new AutoCloseable[] {replay, replayBlock, replayHeads, replayGrads, replayTargetHeads}) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
     if (target != null) {
       target.close();
     }

@@ -45,8 +45,10 @@ final class TrainingTrackers {
       logRSum += v;
     }
     logRCount += logR.length;
-    lossSum += loss;
-    lossCount++;
+    if (!Double.isNaN(loss)) { // an iteration that only filled the replay buffer has no loss
+      lossSum += loss;
+      lossCount++;
+    }
   }
 
   /** The averages since the last call (which it resets) and the current tracker values. */

@@ -55,12 +55,23 @@ class TrainRunTest {
 
   @Test
   void resumingContinuesExactlyAsAnUninterruptedRun() throws Exception {
-    TrainConfig full = small("db_hypergrid", "hypergrid:dim=2,side=5", 30, 10);
-    run(full, tmp.resolve("straight"), false);
-    run(full.with(TrainKey.STEPS, "20"), tmp.resolve("split"), false);
-    run(full, tmp.resolve("split"), true);
-    List<String> a = Files.readAllLines(tmp.resolve("straight/metrics.jsonl"));
-    List<String> b = Files.readAllLines(tmp.resolve("split/metrics.jsonl"));
+    assertResumeIsExact(small("db_hypergrid", "hypergrid:dim=2,side=5", 30, 10), "db");
+  }
+
+  @Test
+  void resumingWithTargetNetworkAndReplayIsExactToo() throws Exception {
+    assertResumeIsExact(small("softdqn_hypergrid", "hypergrid:dim=2,side=5", 30, 10)
+        .with(TrainKey.REPLAY, "uniform").with(TrainKey.REPLAY_MIN, "20").with(TrainKey.REPLAY_BATCH, "32"), "dqn");
+  }
+
+  private void assertResumeIsExact(TrainConfig full, String name) throws Exception {
+    Path straight = tmp.resolve(name + "-straight");
+    Path split = tmp.resolve(name + "-split");
+    run(full, straight, false);
+    run(full.with(TrainKey.STEPS, "20"), split, false);
+    run(full, split, true);
+    List<String> a = Files.readAllLines(straight.resolve("metrics.jsonl"));
+    List<String> b = Files.readAllLines(split.resolve("metrics.jsonl"));
     assertEquals(a.size(), b.size());
     for (int i = 0; i < a.size(); i++) {
       JsonObject x = JsonParser.parseString(a.get(i)).getAsJsonObject();
