@@ -48,6 +48,7 @@ public final class Trainer implements AutoCloseable {
   private final HeadBlock grads;
   private final HeadBlock targetHeads;
   private final FloatTensor delta;
+  private final RowCompaction compaction;
   final ReplayBuffer replay;
   private final Trajectories replayBlock;
   private final HeadBlock replayHeads;
@@ -79,6 +80,8 @@ public final class Trainer implements AutoCloseable {
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
     this.targetHeads = target == null ? null : HeadBlock.like(block);
+    this.compaction = new RowCompaction(block.slots() * batch, env.observationSize(), env.numActions(),
+        env.numBackwardActions());
     boolean useReplay = config.get(TrainKey.REPLAY).equals("uniform");
     int replayBatch = config.getInt(TrainKey.REPLAY_BATCH);
     this.replay = useReplay ? new ReplayBuffer(config.getInt(TrainKey.REPLAY_CAPACITY), env.stateWidth(),
@@ -227,9 +230,16 @@ public final class Trainer implements AutoCloseable {
     double loss = objective.loss(in.build(), g);
     long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
-    upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
-    upstream.put(PolicyFactory.BACKWARD, g.dBackwardLogits());
-    upstream.put(PolicyFactory.LOG_FLOW, g.dLogFlow());
+    if (b == replayBlock || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
+      upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
+      upstream.put(PolicyFactory.BACKWARD, g.dBackwardLogits());
+      upstream.put(PolicyFactory.LOG_FLOW, g.dLogFlow());
+    } else { // drop the padding rows: their upstream gradients are zero
+      obs = compaction.obs(obs);
+      upstream.put(PolicyFactory.FORWARD, compaction.dForward(g.dForwardLogits()));
+      upstream.put(PolicyFactory.BACKWARD, compaction.dBackward(g.dBackwardLogits()));
+      upstream.put(PolicyFactory.LOG_FLOW, compaction.dFlow(g.dLogFlow()));
+    }
     policy.accumulate(obs, Heads.wrap(upstream));
     if (objective.usesLogZ()) {
       policy.logZ().accumulate(g.dLogZ());
@@ -331,6 +341,7 @@ public final class Trainer implements AutoCloseable {
       targetHeads.close();
     }
     delta.close();
+    compaction.close();
     for (AutoCloseable c : new AutoCloseable[] {replay, replayBlock, replayHeads, replayGrads, replayTargetHeads}) {
       if (c != null) {
         try {

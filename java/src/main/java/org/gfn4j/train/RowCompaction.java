@@ -1,0 +1,79 @@
+package org.gfn4j.train;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import org.gfn4j.tensor.ByteTensor;
+import org.gfn4j.tensor.FloatTensor;
+
+/**
+ * Gathers the rows of real states (pad = 0) of a trajectory block, with their upstream
+ * gradients, into dense buffers, so ONNX Runtime's training step skips the padding behind
+ * trajectories that ended early. Exact: the objectives give padding rows zero gradient.
+ */
+final class RowCompaction implements AutoCloseable {
+  private final int[] rows;
+  private final FloatTensor obs;
+  private final FloatTensor dForward;
+  private final FloatTensor dBackward;
+  private final FloatTensor dFlow;
+  private final int obsSize;
+  private final int numActions;
+  private final int numBackwardActions;
+  private int count;
+
+  RowCompaction(int maxRows, int obsSize, int numActions, int numBackwardActions) {
+    this.rows = new int[maxRows];
+    this.obsSize = obsSize;
+    this.numActions = numActions;
+    this.numBackwardActions = numBackwardActions;
+    this.obs = FloatTensor.allocate(maxRows, obsSize);
+    this.dForward = FloatTensor.allocate(maxRows, numActions);
+    this.dBackward = FloatTensor.allocate(maxRows, numBackwardActions);
+    this.dFlow = FloatTensor.allocate(maxRows, 1);
+  }
+
+  /** Selects the non-padding rows among the first {@code n} of {@code pad}; returns how many. */
+  int select(ByteTensor pad, int n) {
+    ByteBuffer p = pad.buffer();
+    count = 0;
+    for (int i = 0; i < n; i++) {
+      if (p.get(i) == 0) {
+        rows[count++] = i;
+      }
+    }
+    return count;
+  }
+
+  FloatTensor obs(FloatTensor source) {
+    return gather(source, obs, obsSize);
+  }
+
+  FloatTensor dForward(FloatTensor source) {
+    return gather(source, dForward, numActions);
+  }
+
+  FloatTensor dBackward(FloatTensor source) {
+    return gather(source, dBackward, numBackwardActions);
+  }
+
+  FloatTensor dFlow(FloatTensor source) {
+    return gather(source, dFlow, 1);
+  }
+
+  private FloatTensor gather(FloatTensor source, FloatTensor target, int width) {
+    FloatBuffer src = source.buffer();
+    FloatBuffer dst = target.buffer();
+    for (int i = 0; i < count; i++) {
+      dst.put(i * width, src, rows[i] * width, width);
+    }
+    return target.view(0, count, width);
+  }
+
+  @Override
+  public void close() {
+    obs.close();
+    dForward.close();
+    dBackward.close();
+    dFlow.close();
+  }
+}
