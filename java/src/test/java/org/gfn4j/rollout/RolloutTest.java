@@ -37,6 +37,13 @@ class RolloutTest {
 
   /** Checks every real transition t of the block against a fresh env.step from slot t. */
   static void assertConsistent(Environment env, Trajectories block, int used) {
+    assertTransitions(env, block);
+    for (int b = 0; b < block.batch(); b++) {
+      assertTrue(block.states(used - 1).isTerminal(b), "slot used-1 must hold every final state");
+    }
+  }
+
+  static void assertTransitions(Environment env, Trajectories block) {
     int n = block.batch();
     try (StateBatch next = env.newBatch(n); FloatTensor logR = FloatTensor.allocate(n); IntTensor back = IntTensor.allocate(n)) {
       for (int t = 0; t + 1 < block.slots(); t++) {
@@ -56,9 +63,6 @@ class RolloutTest {
                 where + ": masked action in the block");
           }
         }
-      }
-      for (int b = 0; b < n; b++) {
-        assertTrue(block.states(used - 1).isTerminal(b), "slot used-1 must hold every final state");
       }
     }
   }

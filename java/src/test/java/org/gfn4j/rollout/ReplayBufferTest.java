@@ -1,0 +1,93 @@
+package org.gfn4j.rollout;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.SplittableRandom;
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.Environments;
+import org.gfn4j.sample.Sampler;
+import org.junit.jupiter.api.Test;
+
+/** The replay buffer holds real transitions only and hands them back intact, also after a save. */
+class ReplayBufferTest {
+  private final Environment env = Environments.create("hypergrid:dim=2,side=6");
+
+  private ReplayBuffer filled(int capacity, int rollouts) {
+    ReplayBuffer buffer = new ReplayBuffer(capacity, env.stateWidth(), env.observationSize(), env.numActions(),
+        env.numBackwardActions());
+    try (Trajectories block = Trajectories.forRollouts(env, 8);
+        HeadBlock heads = HeadBlock.like(block);
+        ForwardRollout rollout = new ForwardRollout(env, new Sampler(2), 8)) {
+      for (int i = 0; i < rollouts; i++) {
+        int used = rollout.run(block, heads, RolloutTest.SKEWED, new ForwardRollout.Exploration(0.3f, 1f, i),
+            RolloutTimer.NONE);
+        int real = 0;
+        for (int t = 0; t + 1 < used; t++) {
+          for (int b = 0; b < 8; b++) {
+            real += block.isReal(t, b) ? 1 : 0;
+          }
+        }
+        assertEquals(real, buffer.add(block, used), "every real transition, no padding");
+      }
+    }
+    return buffer;
+  }
+
+  private static Trajectories sampled(ReplayBuffer buffer, Environment env, long seed) {
+    Trajectories out = new Trajectories(2, 64, env.stateWidth(), env.observationSize(), env.numActions(),
+        env.numBackwardActions());
+    buffer.sample(new SplittableRandom(seed), out);
+    return out;
+  }
+
+  @Test
+  void sampledTransitionsAreEnvironmentTransitionsWithTheirObservationsAndMasks() {
+    try (ReplayBuffer buffer = filled(500, 6); Trajectories out = sampled(buffer, env, 1)) {
+      RolloutTest.assertTransitions(env, out);
+      for (int slot = 0; slot < 2; slot++) {
+        try (Trajectories fresh = new Trajectories(2, 64, env.stateWidth(), env.observationSize(), env.numActions(),
+            env.numBackwardActions())) {
+          env.observe(out.states(slot), fresh.obs(slot));
+          env.forwardMask(out.states(slot), fresh.forwardMask(slot));
+          assertArrayEquals(fresh.obs(slot).toArray(), out.obs(slot).toArray());
+          assertArrayEquals(fresh.forwardMask(slot).toArray(), out.forwardMask(slot).toArray());
+        }
+      }
+      for (int b = 0; b < 64; b++) {
+        assertFalse(out.states(0).isTerminal(b), "s of a real transition is never terminal");
+      }
+    }
+  }
+
+  @Test
+  void theBufferIsAFifoOfItsCapacity() {
+    try (ReplayBuffer buffer = filled(50, 10)) {
+      assertEquals(50, buffer.size());
+    }
+  }
+
+  @Test
+  void saveAndRestoreGiveTheSameSamples() throws Exception {
+    try (ReplayBuffer a = filled(300, 4);
+        ReplayBuffer b = new ReplayBuffer(300, env.stateWidth(), env.observationSize(), env.numActions(),
+            env.numBackwardActions())) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
+        a.save(out);
+      }
+      b.restore(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), env);
+      assertEquals(a.size(), b.size());
+      try (Trajectories x = sampled(a, env, 7); Trajectories y = sampled(b, env, 7)) {
+        assertArrayEquals(x.cells.toArray(), y.cells.toArray());
+        assertArrayEquals(x.obs.toArray(), y.obs.toArray());
+        assertArrayEquals(x.backwardMask.toArray(), y.backwardMask.toArray());
+        assertArrayEquals(x.actions.toArray(), y.actions.toArray());
+        assertArrayEquals(x.logReward.toArray(), y.logReward.toArray());
+      }
+    }
+  }
+}
