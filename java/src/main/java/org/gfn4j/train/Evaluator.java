@@ -30,14 +30,25 @@ import org.gfn4j.tensor.FloatTensor;
  * sampling noise (a fixed RNG step), so successive values differ only through the policy.
  */
 final class Evaluator implements AutoCloseable {
-  /** Terminal spaces up to this size get the exact distribution every evaluation. */
+  /** Terminal spaces up to this size get the exact distribution, EUBO and trackers. */
   static final long EXACT_LIMIT = 1L << 22;
+
+  /** {@code env} when its terminal space is small enough to enumerate at every evaluation, else null. */
+  static EnumerableEnvironment small(Environment env) {
+    EnumerableEnvironment e = env.enumerable().orElse(null);
+    if (e == null) {
+      return null;
+    }
+    java.math.BigInteger n = e.terminalCount();
+    return n.bitLength() < 63 && n.longValue() <= EXACT_LIMIT ? e : null;
+  }
   private static final long EVAL_RNG_STEP = -1L;
   private static final long EUBO_RNG_STEP = -2L;
   private static final long CORR_RNG_STEP = -1_000_000L;
 
   private final Environment env;
   private final EnumerableEnvironment enumerable;
+  private final double logZ;
   private final boolean uniformBackward;
   private final int rounds;
   private final int[] groundTruth;
@@ -57,10 +68,16 @@ final class Evaluator implements AutoCloseable {
   private final FloatTensor scratchFlow;
   private final int[] scratchCells;
 
-  Evaluator(Environment env, long seed, int batch, int rounds, boolean uniformBackward, int[] groundTruth,
-      int[] testObjects) {
+  /**
+   * {@code enumerable} is null when the terminal space is too large to enumerate (no exact
+   * distribution); {@code logZ} is the exact log Z where known in any form, else 0 (gfnx then
+   * reports the bounds without subtracting it).
+   */
+  Evaluator(Environment env, EnumerableEnvironment enumerable, double logZ, long seed, int batch, int rounds,
+      boolean uniformBackward, int[] groundTruth, int[] testObjects) {
     this.env = env;
-    this.enumerable = env.enumerable().orElse(null);
+    this.enumerable = enumerable;
+    this.logZ = logZ;
     this.uniformBackward = uniformBackward;
     this.rounds = rounds;
     this.groundTruth = groundTruth;
@@ -74,8 +91,7 @@ final class Evaluator implements AutoCloseable {
     this.sumLogPF = DoubleTensor.allocate(batch);
     this.sumLogPB = DoubleTensor.allocate(batch);
     this.logR = DoubleTensor.allocate(batch);
-    boolean exactOk = enumerable != null && enumerable.terminalCount().bitLength() < 63
-        && enumerable.terminalCount().longValue() <= EXACT_LIMIT;
+    boolean exactOk = enumerable != null;
     this.graph = exactOk ? StateGraph.build(enumerable) : null;
     this.exact = exactOk ? new ExactDistribution(enumerable, graph) : null;
     int rows = exactOk ? exact.batchSize() : 1;
@@ -105,7 +121,6 @@ final class Evaluator implements AutoCloseable {
     if (exact != null) {
       out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), exactDistribution(policy)));
     }
-    double logZ = enumerable != null ? enumerable.logZ() : 0.0;
     double elbo = 0;
     int batch = block.batch();
     int width = env.stateWidth();

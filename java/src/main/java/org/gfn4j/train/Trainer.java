@@ -60,7 +60,7 @@ public final class Trainer implements AutoCloseable {
   private Trainer(TrainConfig config, Path dataDir, PolicyTrainer resumed, long step) {
     this.config = config;
     this.env = Environments.create(config.get(TrainKey.ENV), Backend.NATIVE, dataDir);
-    this.enumerable = env.enumerable().orElse(null);
+    this.enumerable = Evaluator.small(env);
     this.objective = Objectives.create(objectiveSpec(config, env));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
@@ -97,8 +97,8 @@ public final class Trainer implements AutoCloseable {
     int[] groundTruth = enumerable == null ? null : groundTruth(enumerable, evalBatch, seed);
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
     int[] testObjects = enumerable == null || corr == 0 ? null : testObjects(enumerable, corr, seed);
-    this.evaluator = new Evaluator(env, seed, evalBatch, config.getInt(TrainKey.EVAL_ROUNDS),
-        !objective.learnsBackwardPolicy(), groundTruth, testObjects);
+    this.evaluator = new Evaluator(env, enumerable, knownLogZ(), seed, evalBatch,
+        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects);
     this.step = step;
   }
 
@@ -147,6 +147,11 @@ public final class Trainer implements AutoCloseable {
       System.arraycopy(env.terminalState(indices[i]), 0, objects, i * width, width);
     }
     return objects;
+  }
+
+  /** Exact log Z where the environment knows it (closed form or enumeration), else 0. */
+  private double knownLogZ() {
+    return env.enumerable().map(EnumerableEnvironment::logZ).orElse(0.0);
   }
 
   /** A fixed test set for the correlation metric: terminal objects drawn uniformly. */
@@ -271,9 +276,7 @@ public final class Trainer implements AutoCloseable {
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
     out.put("log_z_learned", learnedLogZ());
-    if (enumerable != null) {
-      out.put("log_z_true", enumerable.logZ());
-    }
+    env.enumerable().ifPresent(e -> out.put("log_z_true", e.logZ()));
     out.put("epsilon", (double) epsilon.at(step));
     return out;
   }
