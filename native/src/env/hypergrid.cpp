@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <type_traits>
 
 #include "../core/parallel.h"
 #include "gfn4j/core.h"
@@ -15,6 +16,20 @@ namespace gfn4j {
 namespace {
 
 constexpr int64_t kGrain = 4096;  // states per task; below 2x this the caller works alone
+
+// Calls f with the dimension as a compile-time constant for the common small dimensions (the
+// per-state loops then unroll), else as a plain int.
+template <typename F>
+void with_dim(int32_t dim, F&& f) {
+  switch (dim) {
+    case 1: f(std::integral_constant<int32_t, 1>{}); break;
+    case 2: f(std::integral_constant<int32_t, 2>{}); break;
+    case 3: f(std::integral_constant<int32_t, 3>{}); break;
+    case 4: f(std::integral_constant<int32_t, 4>{}); break;
+    case 8: f(std::integral_constant<int32_t, 8>{}); break;
+    default: f(dim); break;
+  }
+}
 
 bool bad_shape(int32_t dim, int32_t side, int64_t batch) { return dim <= 0 || side < 2 || batch < 0; }
 
@@ -99,10 +114,10 @@ int32_t hypergrid_step(int32_t dim, int32_t side, double log_r0, double log_r1, 
     const double levels[3] = {log_r0, log_r1, log_r2};
     const HypergridReward reward(side, levels);
     parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
+      if (coords_out != coords)  // one copy of the whole range, then the moved coordinate changes
+        std::memcpy(coords_out + begin * dim, coords + begin * dim, sizeof(int32_t) * (end - begin) * dim);
       for (int64_t b = begin; b < end; ++b) {
-        const int32_t* c = coords + b * dim;
         int32_t* out = coords_out + b * dim;
-        if (out != c) std::memcpy(out, c, sizeof(int32_t) * dim);
         const bool was_terminal = terminal[b] != 0;
         const int32_t a = actions[b];
         float lr = 0.0f;
@@ -131,10 +146,10 @@ int32_t hypergrid_backward_step(int32_t dim, int32_t side, int64_t batch, const 
     const int32_t status = check_backward(dim, batch, coords, terminal, actions);
     if (status != kOk) return status;
     parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
+      if (coords_out != coords)
+        std::memcpy(coords_out + begin * dim, coords + begin * dim, sizeof(int32_t) * (end - begin) * dim);
       for (int64_t b = begin; b < end; ++b) {
-        const int32_t* c = coords + b * dim;
         int32_t* out = coords_out + b * dim;
-        if (out != c) std::memcpy(out, c, sizeof(int32_t) * dim);
         const bool was_terminal = terminal[b] != 0;
         const bool was_initial =
             !was_terminal && std::all_of(out, out + dim, [](int32_t x) { return x == 0; });
@@ -152,13 +167,16 @@ int32_t hypergrid_forward_mask(int32_t dim, int32_t side, int64_t batch, const i
                                uint8_t* invalid) noexcept {
   if (bad_shape(dim, side, batch) || !coords || !invalid) return kErrArgument;
   return guarded([&] {
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b) {
-        const int32_t* c = coords + b * dim;
-        uint8_t* m = invalid + b * (dim + 1);
-        for (int32_t d = 0; d < dim; ++d) m[d] = c[d] >= side - 1;
-        m[dim] = 0;
-      }
+    with_dim(dim, [&](auto n) {
+      const int32_t nd = n;
+      parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
+        for (int64_t b = begin; b < end; ++b) {
+          const int32_t* __restrict c = coords + b * nd;
+          uint8_t* __restrict m = invalid + b * (nd + 1);
+          for (int32_t d = 0; d < nd; ++d) m[d] = c[d] >= side - 1;
+          m[nd] = 0;
+        }
+      });
     });
     return static_cast<int32_t>(kOk);
   });
@@ -191,12 +209,17 @@ int32_t hypergrid_observe(int32_t dim, int32_t side, int64_t batch, const int32_
     if (check_coords(dim, side, batch, coords) != kOk) return static_cast<int32_t>(kErrArgument);
     const int64_t width = static_cast<int64_t>(dim) * side;
     parallel_for(batch, std::max<int64_t>(64, kGrain * 8 / width), [&](int64_t begin, int64_t end) {
-      std::memset(obs + begin * width, 0, sizeof(float) * static_cast<size_t>((end - begin) * width));
-      for (int64_t b = begin; b < end; ++b) {
-        const int32_t* c = coords + b * dim;
-        float* o = obs + b * width;
-        for (int32_t d = 0; d < dim; ++d) o[d * side + c[d]] = 1.0f;
-      }
+      // One pass per row (zero it, then set its ones while the row is in cache): the batch is
+      // bandwidth-bound on these writes.
+      with_dim(dim, [&](auto n) {
+        const int32_t nd = n;
+        for (int64_t b = begin; b < end; ++b) {
+          const int32_t* __restrict c = coords + b * nd;
+          float* __restrict o = obs + b * width;
+          std::memset(o, 0, sizeof(float) * static_cast<size_t>(width));
+          for (int32_t d = 0; d < nd; ++d) o[d * side + c[d]] = 1.0f;
+        }
+      });
     });
     return static_cast<int32_t>(kOk);
   });
