@@ -60,6 +60,9 @@ final class BenchCommand implements Runnable {
         out.printf(Locale.ROOT, "  %-16s %8.3f ms/iter%n", e.getKey(), e.getValue());
       }
       out.printf(Locale.ROOT, "  %-16s %8.3f ms/iter (%.1f iterations/s)%n", "wall", wallMs, 1000 / wallMs);
+      double transitions = times.transitionsPerIteration();
+      out.printf(Locale.ROOT, "  %-16s %8.1f per iteration (%.0f transitions/s)%n", "transitions", transitions,
+          transitions * 1000 / wallMs);
     }
   }
 }

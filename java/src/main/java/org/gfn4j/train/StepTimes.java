@@ -12,6 +12,7 @@ public final class StepTimes implements RolloutTimer {
   long trainNanos;
   long optimizerNanos;
   long iterations;
+  long transitions;
 
   @Override
   public void policy(long nanos) {
@@ -24,7 +25,12 @@ public final class StepTimes implements RolloutTimer {
   }
 
   public void reset() {
-    policyNanos = envNanos = objectiveNanos = trainNanos = optimizerNanos = iterations = 0;
+    policyNanos = envNanos = objectiveNanos = trainNanos = optimizerNanos = iterations = transitions = 0;
+  }
+
+  /** Real transitions per iteration (the batch's summed trajectory lengths). */
+  public double transitionsPerIteration() {
+    return (double) transitions / Math.max(1, iterations);
   }
 
   /** Milliseconds per iteration of each phase (and their total). */

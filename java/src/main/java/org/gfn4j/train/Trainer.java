@@ -188,6 +188,7 @@ public final class Trainer implements AutoCloseable {
     int used = rollout.run(block, heads, online,
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step), times);
     Trajectories prefix = block.prefix(used);
+    times.transitions += realTransitions(prefix);
     double loss = Double.NaN;
     if (replay == null) {
       loss = update(prefix, heads, used);
@@ -222,7 +223,11 @@ public final class Trainer implements AutoCloseable {
     FloatTensor obs = b.obsRows();
     HeadBlock tgt = b == replayBlock ? replayTargetHeads : targetHeads;
     if (target != null) {
+      long tf = System.nanoTime();
       targetPolicy.evaluate(obs, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
+      long elapsed = System.nanoTime() - tf;
+      times.policyNanos += elapsed; // a forward pass, not objective work
+      t0 += elapsed;
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
@@ -256,6 +261,15 @@ public final class Trainer implements AutoCloseable {
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
     return loss;
+  }
+
+  private static long realTransitions(Trajectories prefix) {
+    java.nio.ByteBuffer pad = prefix.pad.buffer();
+    long n = 0;
+    for (int i = prefix.batch(); i < prefix.slots() * prefix.batch(); i++) {
+      n += pad.get(i) == 0 ? 1 : 0;
+    }
+    return n;
   }
 
   /** log R of every trajectory of the block: the reward of its single rewarded transition. */
