@@ -32,15 +32,31 @@ public final class Trajectories implements AutoCloseable {
   private final boolean owner;
   // Slot views are created once and reused: a view costs a JNI buffer and reflection in JavaCPP,
   // and rollouts ask for several per slot per iteration.
-  private final StateBatch[] stateViews;
-  private final FloatTensor[] obsViews;
-  private final ByteTensor[] forwardMaskViews;
-  private final ByteTensor[] backwardMaskViews;
-  private final IntTensor[] actionViews;
-  private final IntTensor[] backwardActionViews;
-  private final FloatTensor[] logRewardViews;
-  private final Trajectories[] prefixes;
+  private final SlotViews views;
   private FloatTensor obsRows;
+
+  /** Per-slot and per-prefix views, made on first use. */
+  private static final class SlotViews {
+    final StateBatch[] states;
+    final FloatTensor[] obs;
+    final ByteTensor[] forwardMask;
+    final ByteTensor[] backwardMask;
+    final IntTensor[] actions;
+    final IntTensor[] backwardActions;
+    final FloatTensor[] logReward;
+    final Trajectories[] prefixes;
+
+    SlotViews(int slots) {
+      states = new StateBatch[slots];
+      obs = new FloatTensor[slots];
+      forwardMask = new ByteTensor[slots];
+      backwardMask = new ByteTensor[slots];
+      actions = new IntTensor[slots];
+      backwardActions = new IntTensor[slots];
+      logReward = new FloatTensor[slots];
+      prefixes = new Trajectories[slots + 1];
+    }
+  }
 
   public Trajectories(int slots, int batch, int width, int obsSize, int numActions, int numBackwardActions) {
     if (slots < 2 || batch < 1 || width < 1 || obsSize < 1 || numActions < 1 || numBackwardActions < 1) {
@@ -63,14 +79,7 @@ public final class Trajectories implements AutoCloseable {
     backwardActions = IntTensor.allocate(slots, batch);
     logReward = FloatTensor.allocate(slots, batch);
     owner = true;
-    stateViews = new StateBatch[slots];
-    obsViews = new FloatTensor[slots];
-    forwardMaskViews = new ByteTensor[slots];
-    backwardMaskViews = new ByteTensor[slots];
-    actionViews = new IntTensor[slots];
-    backwardActionViews = new IntTensor[slots];
-    logRewardViews = new FloatTensor[slots];
-    prefixes = new Trajectories[slots + 1];
+    views = new SlotViews(slots);
   }
 
   /** A view of the first {@code prefix} slots of {@code full}; it borrows the memory. */
@@ -91,14 +100,7 @@ public final class Trajectories implements AutoCloseable {
     backwardActions = full.backwardActions.view(0, prefix, batch);
     logReward = full.logReward.view(0, prefix, batch);
     owner = false;
-    stateViews = new StateBatch[slots];
-    obsViews = new FloatTensor[slots];
-    forwardMaskViews = new ByteTensor[slots];
-    backwardMaskViews = new ByteTensor[slots];
-    actionViews = new IntTensor[slots];
-    backwardActionViews = new IntTensor[slots];
-    logRewardViews = new FloatTensor[slots];
-    prefixes = new Trajectories[slots + 1];
+    views = new SlotViews(slots);
   }
 
   /**
@@ -113,10 +115,10 @@ public final class Trajectories implements AutoCloseable {
     if (prefixSlots == slots) {
       return this;
     }
-    Trajectories p = prefixes[prefixSlots];
+    Trajectories p = views.prefixes[prefixSlots];
     if (p == null) {
       p = new Trajectories(this, prefixSlots);
-      prefixes[prefixSlots] = p;
+      views.prefixes[prefixSlots] = p;
     }
     return p;
   }
@@ -170,7 +172,7 @@ public final class Trajectories implements AutoCloseable {
 
   public StateBatch states(int t) {
     checkSlot(t);
-    return slot(stateViews, t, k -> {
+    return slot(views.states, t, k -> {
       long b = (long) k * batch;
       return StateBatch.of(cells.view(b * width, batch, width), terminal.view(b, batch), pad.view(b, batch), width);
     });
@@ -178,33 +180,33 @@ public final class Trajectories implements AutoCloseable {
 
   public FloatTensor obs(int t) {
     checkSlot(t);
-    return slot(obsViews, t, k -> obs.view((long) k * batch * obsSize, batch, obsSize));
+    return slot(views.obs, t, k -> obs.view((long) k * batch * obsSize, batch, obsSize));
   }
 
   public ByteTensor forwardMask(int t) {
     checkSlot(t);
-    return slot(forwardMaskViews, t, k -> forwardMask.view((long) k * batch * numActions, batch, numActions));
+    return slot(views.forwardMask, t, k -> forwardMask.view((long) k * batch * numActions, batch, numActions));
   }
 
   public ByteTensor backwardMask(int t) {
     checkSlot(t);
-    return slot(backwardMaskViews, t,
+    return slot(views.backwardMask, t,
         k -> backwardMask.view((long) k * batch * numBackwardActions, batch, numBackwardActions));
   }
 
   public IntTensor actions(int t) {
     checkSlot(t);
-    return slot(actionViews, t, k -> actions.view((long) k * batch, batch));
+    return slot(views.actions, t, k -> actions.view((long) k * batch, batch));
   }
 
   public IntTensor backwardActions(int t) {
     checkSlot(t);
-    return slot(backwardActionViews, t, k -> backwardActions.view((long) k * batch, batch));
+    return slot(views.backwardActions, t, k -> backwardActions.view((long) k * batch, batch));
   }
 
   public FloatTensor logReward(int t) {
     checkSlot(t);
-    return slot(logRewardViews, t, k -> logReward.view((long) k * batch, batch));
+    return slot(views.logReward, t, k -> logReward.view((long) k * batch, batch));
   }
 
   /** Every observation of this block as one [T1 * B, O] matrix: the policy's training input. */
