@@ -26,8 +26,8 @@ final class RunPlots {
         int dim = grid.config().dim();
         int side = grid.config().side();
         Map<String, double[][]> maps = new LinkedHashMap<>();
-        String what = dim == 2 ? "" : " (marginal of coordinates 0, 1)";
-        maps.put("learned (exact)" + what, Marginals.leadingTwo(learned, dim, side));
+        String what = dim == 2 ? "" : ", marginal 0,1";
+        maps.put("learned" + what, Marginals.leadingTwo(learned, dim, side));
         maps.put("target R/Z" + what, Marginals.leadingTwo(grid.trueDistribution(), dim, side));
         Plots.heatMaps(run.resolve("heatmap.png"), maps);
       }
