@@ -1,7 +1,6 @@
 package org.gfn4j.train;
 
 import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import org.gfn4j.env.Environment;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.tensor.FloatTensor;
@@ -18,13 +17,7 @@ final class DeltaScores {
   static FloatTensor compute(Environment env, Trajectories block, FloatTensor out) {
     int slots = block.slots();
     int batch = block.batch();
-    int width = block.width();
-    int[] cells = new int[slots * batch * width];
-    IntBuffer c = block.cells.buffer();
-    for (int i = 0; i < cells.length; i++) {
-      cells[i] = c.get(i);
-    }
-    double[] logR = env.logRewards(cells, slots * batch);
+    double[] logR = env.logRewards(block.cells.toArray(), slots * batch);
     FloatBuffer d = out.buffer();
     for (int t = 0; t < slots; t++) {
       for (int b = 0; b < batch; b++) {

@@ -38,12 +38,12 @@ public final class Sampling {
       int[] cells = new int[env.stateWidth()];
       for (long round = 0; printed < n; round++) {
         int used = rollout.run(block, heads, fn, new ForwardRollout.Exploration(0f, 1f, round), RolloutTimer.NONE);
-        var finals = block.states(used - 1);
+        int[] objects = block.states(used - 1).cells().toArray();
+        double[] logR = env.logRewards(objects, b); // one native call per batch
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < b && printed < n; i++, printed++) {
-          finals.cells(i, cells);
-          double logR = env.logRewards(cells, 1)[0];
-          sb.append(env.formatObject(cells)).append('\t').append(logR).append('\n');
+          System.arraycopy(objects, i * cells.length, cells, 0, cells.length);
+          sb.append(env.formatObject(cells)).append('\t').append(logR[i]).append('\n');
         }
         out.print(sb);
       }
