@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.onnxruntime.OrtValue;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.policy.onnx.NetworkGraph;
 import org.gfn4j.policy.onnx.ParameterSpec;
 import org.gfn4j.policy.ort.InferenceSession;
