@@ -3,6 +3,7 @@ package org.gfn4j.env;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
@@ -146,9 +147,11 @@ public interface Environment {
 
   /**
    * An upper bound on the number of states (non-terminal plus terminal) used to decide, without
-   * trying, that a state space is too large to enumerate; {@link Long#MAX_VALUE} when unknown.
+   * trying, that a state space is too large to enumerate; empty when unknown (then
+   * exact metrics search the space until their limit). Environments with huge spaces must declare
+   * one, or every training run would search up to the limit first.
    */
-  default long stateCountBound() {
-    return Long.MAX_VALUE;
+  default OptionalLong stateCountBound() {
+    return OptionalLong.empty();
   }
 }

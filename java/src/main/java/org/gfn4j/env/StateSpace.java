@@ -48,9 +48,14 @@ public final class StateSpace {
         : Math.exp(logSumExp(terminalLogRewards, 2) - logSumExp(terminalLogRewards, 1));
   }
 
-  /** Whether {@code env} may fit {@code maxStates} states (a cheap test on its declared bound). */
+  /**
+   * Whether {@code env} may fit {@code maxStates} states: a cheap test on its declared bound
+   * ({@link Environment#stateCountBound}); an environment that declares none may fit, and
+   * {@link #enumerate} finds out.
+   */
   public static boolean mayFit(Environment env, long maxStates) {
-    return env.stateCountBound() <= maxStates;
+    java.util.OptionalLong bound = env.stateCountBound();
+    return bound.isEmpty() || bound.getAsLong() <= maxStates;
   }
 
   /** The state space of {@code env} with at most {@value #DEFAULT_MAX_STATES} states. */

@@ -9,9 +9,11 @@ import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.runtime.Backend;
+import org.gfn4j.runtime.NativeResource;
 import org.gfn4j.metrics.GroundTruthSampler;
 import org.gfn4j.objective.Objective;
 import org.gfn4j.objective.ObjectiveGrads;
+import org.gfn4j.objective.LogSoftmax;
 import org.gfn4j.objective.ObjectiveInputs;
 import org.gfn4j.objective.ObjectiveSettings;
 import org.gfn4j.objective.Objectives;
@@ -33,7 +35,7 @@ import org.gfn4j.tensor.Tensor;
  * (→ objective), runs ONNX Runtime's training step and optimizer (→ policy update) and feeds the
  * trackers (→ metrics). Evaluation and persistence are driven by {@link TrainRun}.
  */
-public final class Trainer implements AutoCloseable {
+public final class Trainer extends NativeResource {
   final TrainConfig config;
   final Environment env;
   /** Every state of the environment, where small enough to enumerate (exact metrics); else null. */
@@ -199,6 +201,7 @@ public final class Trainer implements AutoCloseable {
    * Returns the loss (NaN for an iteration that only collected).
    */
   public double iterate() {
+    ensureOpen();
     float eps = epsilon.at(step);
     int used = rollout.run(block, heads, online,
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step), times);
@@ -314,6 +317,7 @@ public final class Trainer implements AutoCloseable {
 
   /** Metrics of the current policy and the training trackers, gfnx names. */
   public Map<String, Double> evaluate() {
+    ensureOpen();
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
@@ -352,19 +356,13 @@ public final class Trainer implements AutoCloseable {
   /** log softmax of row 0 of {@code logits} over the actions {@code invalid} allows, at {@code action}. */
   private static double logProbability(FloatTensor logits, org.gfn4j.tensor.ByteTensor invalid, int action) {
     int n = (int) logits.dim(2);
-    double max = Double.NEGATIVE_INFINITY;
+    double[] row = new double[n];
+    byte[] mask = new byte[n];
     for (int a = 0; a < n; a++) {
-      if (invalid.get(a) == 0) {
-        max = Math.max(max, logits.get(a));
-      }
+      row[a] = logits.get(a);
+      mask[a] = invalid.get(a);
     }
-    double sum = 0;
-    for (int a = 0; a < n; a++) {
-      if (invalid.get(a) == 0) {
-        sum += Math.exp(logits.get(a) - max);
-      }
-    }
-    return logits.get(action) - max - Math.log(sum);
+    return LogSoftmax.logProb(row, 0, LogSoftmax.lse(row, 0, mask, 0, n), action);
   }
 
   /** The exact terminal distribution of the current policy (null when not enumerable). */
@@ -373,7 +371,13 @@ public final class Trainer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  protected String describe() {
+    return "trainer of " + env.spec();
+  }
+
+  /** Releases every buffer, session and network of the run. */
+  @Override
+  protected void free() {
     evaluator.close();
     rollout.close();
     block.close();

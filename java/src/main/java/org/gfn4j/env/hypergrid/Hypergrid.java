@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.gfn4j.env.AbstractEnvironment;
 import org.gfn4j.env.ClosedForm;
 import org.gfn4j.env.DeltaScore;
@@ -94,9 +95,9 @@ public abstract class Hypergrid extends AbstractEnvironment {
 
   /** Every cell is a non-terminal state and, after stop, a terminal object. */
   @Override
-  public long stateCountBound() {
+  public OptionalLong stateCountBound() {
     BigInteger n = config.terminalCount().shiftLeft(1);
-    return n.bitLength() < 63 ? n.longValue() : Long.MAX_VALUE;
+    return OptionalLong.of(n.bitLength() < 63 ? n.longValue() : Long.MAX_VALUE);
   }
 
   /** Δ(s→s′) = log R(s′) − log R(s); the stop step keeps the coordinates, so its Δ is 0. */
