@@ -113,7 +113,9 @@ final class Evaluator implements AutoCloseable {
   Map<String, Double> evaluate(PolicyFn policy) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (exact != null) {
-      out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), exactDistribution(policy)));
+      double[] learned = exactDistribution(policy);
+      out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), learned));
+      out.putAll(summaryCorrelations(learned));
     }
     double elbo = 0;
     int batch = block.batch();
@@ -144,6 +146,21 @@ final class Evaluator implements AutoCloseable {
     if (testObjects != null) {
       out.putAll(correlation(policy));
     }
+    return out;
+  }
+
+  /**
+   * Pearson correlation between the environment's summaries (a DAG's edge marginals) of the
+   * learned and the target distribution: exact_&lt;name&gt;_corr.
+   */
+  private Map<String, Double> summaryCorrelations(double[] learned) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    Map<String, double[][]> target = env.summaries(space, exact.trueDistribution());
+    env.summaries(space, learned).forEach((name, m) -> {
+      double[] a = java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
+      double[] b = java.util.Arrays.stream(target.get(name)).flatMapToDouble(java.util.Arrays::stream).toArray();
+      out.put("exact_" + name + "_corr", Correlation.pearson(a, b));
+    });
     return out;
   }
 
