@@ -29,6 +29,11 @@ bool no_edge(const int32_t* c, int32_t d) {
   return true;
 }
 
+// The states [begin, end) copied to the output unless it is the input (in place).
+void copy_range(const int32_t* in, int32_t* out, int64_t begin, int64_t end, int32_t w) {
+  if (out != in) std::memcpy(out + begin * w, in + begin * w, sizeof(int32_t) * (end - begin) * w);
+}
+
 void first_error(std::atomic<int32_t>& status, int32_t code) {
   int32_t expected = kOk;
   status.compare_exchange_strong(expected, code);
@@ -120,8 +125,7 @@ int32_t dag_step(int32_t d, int64_t batch, const int32_t* cells, const uint8_t* 
     const int32_t w = 2 * d * d;
     const int32_t stop = d * d;
     parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      if (cells_out != cells)
-        std::memcpy(cells_out + begin * w, cells + begin * w, sizeof(int32_t) * (end - begin) * w);
+      copy_range(cells, cells_out, begin, end, w);
       for (int64_t b = begin; b < end; ++b) {
         const bool was_terminal = terminal[b] != 0;
         const int32_t a = actions[b];
@@ -158,8 +162,7 @@ int32_t dag_backward_step(int32_t d, int64_t batch, const int32_t* cells, const 
     const int32_t w = 2 * d * d;
     const int32_t stop = d * d;
     parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      if (cells_out != cells)
-        std::memcpy(cells_out + begin * w, cells + begin * w, sizeof(int32_t) * (end - begin) * w);
+      copy_range(cells, cells_out, begin, end, w);
       for (int64_t b = begin; b < end; ++b) {
         int32_t* adj = cells_out + b * w;
         const bool was_terminal = terminal[b] != 0;

@@ -24,7 +24,7 @@ public final class DagFactory implements EnvironmentFactory {
   @Override
   public List<EnvParameter> parameters() {
     return List.of(
-        new EnvParameter("nodes", "all columns", "number of variables d (the first d columns of the data; at most 32)"),
+        new EnvParameter("nodes", "all", "number of variables d (the first d columns of the data; at most 32)"),
         new EnvParameter("score", "bge", "bge (alpha_mu 1, alpha_w d+2, prior mean 0) or lingauss (prior N(0,1), noise sqrt(0.1))"),
         new EnvParameter("data", DagConfig.DEFAULT_DATA, "CSV: header of names, one sample per row; relative to <data>/dag"));
   }
