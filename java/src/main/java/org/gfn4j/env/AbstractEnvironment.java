@@ -13,6 +13,7 @@ public abstract class AbstractEnvironment implements Environment {
 
   @Override
   public final void reset(StateBatch states) {
+    checkBatch(states, states);
     try (var lease = lease(states)) {
       doReset(states);
     }

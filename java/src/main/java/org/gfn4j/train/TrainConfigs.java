@@ -10,9 +10,10 @@ import org.gfn4j.objective.Objectives;
 public final class TrainConfigs {
   private TrainConfigs() {}
 
-  /** Throws IllegalArgumentException naming the first problem (spec, objective, network, optimiser). */
+  /** Throws IllegalArgumentException naming the first problem (spec, memory, objective, network, optimiser). */
   public static void validate(TrainConfig config, Path dataDir) {
     Environment env = Environments.create(config.get(TrainKey.ENV), Backend.NATIVE, dataDir);
+    ResourceCheck.check(config, env);
     Objectives.create(Trainer.objectiveSpec(config, env));
     PolicyFactory.spec(config, env).validate();
     PolicyFactory.optimizer(config, true);
