@@ -74,20 +74,21 @@ public final class Progress {
   String line(long done, double seconds) {
     double rate = (done - firstStep) / Math.max(seconds, 1e-9);
     double eta = rate > 0 ? (total - done) / rate : Double.NaN;
-    String stats = String.format(Locale.ROOT, "%d/%d %.1f it/s eta %s evals left %d%s", done, total, rate,
-        clock(eta), evaluationsLeft(done), latest);
+    String core = String.format(Locale.ROOT, "%d/%d %.1f it/s eta %s evals left %d", done, total, rate,
+        clock(eta), evaluationsLeft(done));
     if (!terminal) {
-      return "step " + stats + System.lineSeparator();
+      return "step " + core + latest + System.lineSeparator();
     }
-    // Bar and text share the width, one column spare so the cursor never wraps.
+    // One column spare so the cursor never wraps; the counts come first, then the bar (if at least
+    // 10 wide fits), then as many metrics as fit.
     int room = columns - 1;
-    int bar = Math.max(0, Math.min(MAX_BAR, room - 3 - 40));
+    int bar = Math.min(MAX_BAR, room - core.length() - 3);
     StringBuilder sb = new StringBuilder();
-    if (bar > 0) {
+    if (bar >= 10) {
       int filled = (int) (bar * done / Math.max(1, total));
       sb.append('[').append("#".repeat(filled)).append("-".repeat(bar - filled)).append("] ");
     }
-    sb.append(stats);
+    sb.append(core).append(latest);
     String text = sb.length() > room ? sb.substring(0, room) : sb.toString();
     return "\r" + text + "\u001b[K" + (done == total ? System.lineSeparator() : "");
   }
