@@ -145,8 +145,12 @@ public final class Plots {
       min = 0;
       max = 1;
     } else if (min == max) {
-      max = min + Math.max(1e-12, Math.abs(min) * 1e-6);
+      max = min + Math.max(1e-12, Math.abs(min) * 1e-2);
     }
+    // The colour bar prints its two ends as raw doubles: rounding them outwards to 3
+    // significant digits keeps every value inside and the labels short.
+    min = round3(min, java.math.RoundingMode.FLOOR);
+    max = round3(max, java.math.RoundingMode.CEILING);
     List<HeatMapChart> charts = new ArrayList<>();
     for (Map.Entry<String, double[][]> e : maps.entrySet()) {
       requireText(e.getKey(), "panel title");
@@ -177,6 +181,10 @@ public final class Plots {
       charts.add(chart);
     }
     return charts;
+  }
+
+  static double round3(double v, java.math.RoundingMode mode) {
+    return v == 0 ? 0 : new java.math.BigDecimal(v).round(new java.math.MathContext(3, mode)).doubleValue();
   }
 
   /** A colour-bar number: 3 significant digits, plain or scientific, no trailing zeros. */
