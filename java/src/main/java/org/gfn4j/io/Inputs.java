@@ -17,16 +17,22 @@ public final class Inputs {
 
   private Inputs() {}
 
-  /** {@code text} in single quotes, cut to {@link #QUOTE_LIMIT} characters, non-printables escaped. */
+  /**
+   * {@code text} in single quotes with non-printables escaped, cut after about
+   * {@link #QUOTE_LIMIT} characters of output (and then followed by its full length).
+   */
   public static String quote(String text) {
     if (text == null) {
       return "(nothing)";
     }
     StringBuilder sb = new StringBuilder("'");
-    int n = Math.min(text.length(), QUOTE_LIMIT);
-    appendEscaped(sb, text, n);
+    int i = 0;
+    while (i < text.length() && sb.length() <= QUOTE_LIMIT) {
+      appendEscaped(sb, text.substring(i, i + 1), 1);
+      i++;
+    }
     sb.append('\'');
-    if (text.length() > QUOTE_LIMIT) {
+    if (i < text.length()) {
       sb.append("... (").append(text.length()).append(" characters)");
     }
     return sb.toString();

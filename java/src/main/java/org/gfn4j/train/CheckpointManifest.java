@@ -61,31 +61,74 @@ final class CheckpointManifest {
     if (!Files.isRegularFile(manifest)) {
       throw new IllegalArgumentException(where + FILE + " is missing (the checkpoint is incomplete)");
     }
-    List<Entry> entries;
+    String text;
     try {
-      entries = parse(Files.readString(manifest));
+      text = Files.readString(manifest);
     } catch (IOException e) {
       throw new IllegalArgumentException(where + FILE + " cannot be read: " + describe(e));
+    }
+    verify(where, text, new OnDisk(dir));
+  }
+
+  /** The files a manifest is checked against: on disk, or (in tests) in memory. */
+  interface Contents {
+    /** Size in bytes, or -1 when the file does not exist. */
+    long size(String path) throws IOException;
+
+    String sha256(String path) throws IOException;
+  }
+
+  /**
+   * Checks the manifest text against {@code contents}: presence and sizes of every file first
+   * (cheap, catches truncation), then checksums.
+   */
+  static void verify(String where, String manifestText, Contents contents) {
+    List<Entry> entries;
+    try {
+      entries = parse(manifestText);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + FILE + " is corrupt: " + e.getMessage());
     }
-    for (Entry e : entries) {
-      Path p = dir.resolve(e.path());
-      String name = where + e.path();
-      try {
-        if (!Files.isRegularFile(p)) {
-          throw new IllegalArgumentException(name + " is missing");
+    for (boolean hashes : new boolean[] {false, true}) {
+      for (Entry e : entries) {
+        String name = where + e.path();
+        try {
+          if (!hashes) {
+            long size = contents.size(e.path());
+            if (size < 0) {
+              throw new IllegalArgumentException(name + " is missing");
+            }
+            if (size != e.size()) {
+              throw new IllegalArgumentException(name + " is corrupt: " + size + " bytes, the manifest records "
+                  + e.size());
+            }
+          } else if (!contents.sha256(e.path()).equals(e.sha256())) {
+            throw new IllegalArgumentException(name + " is corrupt: its SHA-256 differs from the manifest");
+          }
+        } catch (IOException ex) {
+          throw new IllegalArgumentException(name + " cannot be read: " + describe(ex));
         }
-        long size = Files.size(p);
-        if (size != e.size()) {
-          throw new IllegalArgumentException(name + " is corrupt: " + size + " bytes, the manifest records " + e.size());
-        }
-        if (!sha256(p).equals(e.sha256())) {
-          throw new IllegalArgumentException(name + " is corrupt: its SHA-256 differs from the manifest");
-        }
-      } catch (IOException ex) {
-        throw new IllegalArgumentException(name + " cannot be read: " + describe(ex));
       }
+    }
+  }
+
+  /** Files under a checkpoint directory. */
+  private static final class OnDisk implements Contents {
+    private final Path dir;
+
+    OnDisk(Path dir) {
+      this.dir = dir;
+    }
+
+    @Override
+    public long size(String path) throws IOException {
+      Path p = dir.resolve(path);
+      return Files.isRegularFile(p) ? Files.size(p) : -1;
+    }
+
+    @Override
+    public String sha256(String path) throws IOException {
+      return CheckpointManifest.sha256(dir.resolve(path));
     }
   }
 
@@ -134,12 +177,7 @@ final class CheckpointManifest {
   }
 
   static String sha256(Path p) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md = digest();
     byte[] buf = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(p)) {
       for (int n; (n = in.read(buf)) > 0; ) {
@@ -147,6 +185,18 @@ final class CheckpointManifest {
       }
     }
     return HexFormat.of().formatHex(md.digest());
+  }
+
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(digest().digest(bytes));
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String relative(Path dir, Path p) {

@@ -283,18 +283,20 @@ public final class RunDirectory implements AutoCloseable {
   }
 
   static int[] readInts(Path file) throws IOException {
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-      int n = in.readInt();
-      if (n < 0 || n > (1 << 28)) {
-        throw new IOException("corrupt array length " + n + " in " + file);
-      }
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = in.readInt();
-      }
-      return out;
+    try (InputStream raw = Files.newInputStream(file)) {
+      return readInts(new java.io.BufferedInputStream(raw), Files.size(file), file.getFileName().toString());
     }
+  }
+
+  /** The ints of a file of {@code bytes} bytes written by writeInts; IOException if it is not one. */
+  static int[] readInts(InputStream raw, long bytes, String name) throws IOException {
+    DataInputStream in = new DataInputStream(raw);
+    int n = length(in, bytes, 4, name);
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = in.readInt();
+    }
+    return out;
   }
 
   static void writeDoubles(Path file, double[] values) throws IOException {
@@ -307,18 +309,32 @@ public final class RunDirectory implements AutoCloseable {
   }
 
   static double[] readDoubles(Path file) throws IOException {
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-      int n = in.readInt();
-      if (n < 0 || n > (1 << 28)) {
-        throw new IOException("corrupt array length " + n + " in " + file);
-      }
-      double[] out = new double[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = in.readDouble();
-      }
-      return out;
+    try (InputStream raw = Files.newInputStream(file)) {
+      return readDoubles(new java.io.BufferedInputStream(raw), Files.size(file), file.getFileName().toString());
     }
+  }
+
+  /** The doubles of a file of {@code bytes} bytes written by writeDoubles; IOException if it is not one. */
+  static double[] readDoubles(InputStream raw, long bytes, String name) throws IOException {
+    DataInputStream in = new DataInputStream(raw);
+    int n = length(in, bytes, 8, name);
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = in.readDouble();
+    }
+    return out;
+  }
+
+  /** The announced element count, checked against the file size before anything is allocated. */
+  private static int length(DataInputStream in, long bytes, int width, String name) throws IOException {
+    if (bytes < 4) {
+      throw new IOException(name + " is corrupt: " + bytes + " bytes");
+    }
+    int n = in.readInt();
+    if (n < 0 || 4 + (long) n * width != bytes) {
+      throw new IOException(name + " is corrupt: it announces " + n + " values in " + bytes + " bytes");
+    }
+    return n;
   }
 
   static JsonObject toJson(Map<String, ?> values) {
