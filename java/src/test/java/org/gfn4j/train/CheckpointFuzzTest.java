@@ -19,7 +19,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -91,47 +90,53 @@ class CheckpointFuzzTest {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }
 
-  /** A damaged copy of {@code b}: truncated, one bit flipped, or bytes appended. */
-  static byte[] damage(byte[] b, int kind, int where, int bit) {
-    int at = b.length == 0 ? 0 : Math.floorMod(where, b.length);
-    switch (kind) {
-      case 0:
-        return java.util.Arrays.copyOf(b, at);
-      case 1: {
-        if (b.length == 0) {
-          return new byte[] {1};
+  /** Which file to damage, and how: truncate at, flip one bit at, or append after {@code where}. */
+  record Damage(int file, int kind, int where, int bit) {
+    /** A damaged copy of {@code b}: truncated, one bit flipped, or bytes appended. */
+    byte[] apply(byte[] b) {
+      int at = b.length == 0 ? 0 : Math.floorMod(where, b.length);
+      switch (kind) {
+        case 0:
+          return java.util.Arrays.copyOf(b, at);
+        case 1: {
+          if (b.length == 0) {
+            return new byte[] {1};
+          }
+          byte[] c = b.clone();
+          c[at] ^= (byte) (1 << bit);
+          return c;
         }
-        byte[] c = b.clone();
-        c[at] ^= (byte) (1 << bit);
-        return c;
-      }
-      default: {
-        byte[] c = java.util.Arrays.copyOf(b, b.length + 1 + bit);
-        c[b.length] = (byte) where;
-        return c;
+        default: {
+          byte[] c = java.util.Arrays.copyOf(b, b.length + 1 + bit);
+          c[b.length] = (byte) where;
+          return c;
+        }
       }
     }
   }
 
+  @Provide
+  Arbitrary<Damage> damages() {
+    return Combinators.combine(Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(0, 2),
+        Arbitraries.integers(), Arbitraries.integers().between(0, 7)).as(Damage::new);
+  }
+
   @Property(tries = 10_000)
-  void everyDamagedCheckpointFileIsReportedByName(@ForAll @IntRange(min = 0, max = 1000) int file,
-      @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll int where, @ForAll @IntRange(min = 0, max = 7) int bit) {
-    int i = file % files.size();
+  void everyDamagedCheckpointFileIsReportedByName(@ForAll("damages") Damage d) {
+    int i = d.file() % files.size();
     Map<String, byte[]> damaged = new TreeMap<>(contents);
     String name = name(files.get(i));
-    damaged.put(name, damage(originals.get(i), kind, where, bit));
+    damaged.put(name, d.apply(originals.get(i)));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> CheckpointManifest.verify("checkpoint/", manifest, new Memory(damaged)));
     assertTrue(e.getMessage().startsWith("checkpoint/" + name + " is corrupt"), e.getMessage());
   }
 
   @Property(tries = 200)
-  void damageOnDiskIsFoundToo(@ForAll @IntRange(min = 0, max = 1000) int file,
-      @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll int where, @ForAll @IntRange(min = 0, max = 7) int bit)
-      throws IOException {
-    int i = file % files.size();
+  void damageOnDiskIsFoundToo(@ForAll("damages") Damage d) throws IOException {
+    int i = d.file() % files.size();
     Path p = files.get(i);
-    Files.write(p, damage(originals.get(i), kind, where, bit));
+    Files.write(p, d.apply(originals.get(i)));
     try {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> CheckpointManifest.verify(checkpoint));
@@ -167,11 +172,10 @@ class CheckpointFuzzTest {
   }
 
   @Property(tries = 10_000)
-  void binaryArraysReadWhatTheyHoldOrFailWithoutAllocatingBeyondTheFile(@ForAll @IntRange(min = 0, max = 1000) int file,
-      @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll int where, @ForAll @IntRange(min = 0, max = 7) int bit,
+  void binaryArraysReadWhatTheyHoldOrFailWithoutAllocatingBeyondTheFile(@ForAll("damages") Damage d,
       @ForAll boolean doubles) {
-    byte[] source = originals.get(file % originals.size());
-    byte[] b = damage(source.length > 4096 ? java.util.Arrays.copyOf(source, 4096) : source, kind, where, bit);
+    byte[] source = originals.get(d.file() % originals.size());
+    byte[] b = d.apply(source.length > 4096 ? java.util.Arrays.copyOf(source, 4096) : source);
     try {
       java.io.InputStream in = new java.io.ByteArrayInputStream(b);
       int n = doubles ? RunDirectory.readDoubles(in, b.length, "a.bin").length
@@ -183,15 +187,13 @@ class CheckpointFuzzTest {
   }
 
   @Property(tries = 30)
-  void aResumeFromADamagedRunFailsCleanlyAndChangesNothing(@ForAll @IntRange(min = 0, max = 1000) int file,
-      @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll int where, @ForAll @IntRange(min = 0, max = 7) int bit)
-      throws Exception {
-    int i = file % files.size();
+  void aResumeFromADamagedRunFailsCleanlyAndChangesNothing(@ForAll("damages") Damage d) throws Exception {
+    int i = d.file() % files.size();
     Path p = files.get(i);
     Path old = run.resolve(RunDirectory.CHECKPOINT_OLD).resolve(checkpoint.relativize(p));
     byte[] oldBytes = Files.readAllBytes(old);
-    Files.write(p, damage(originals.get(i), kind, where, bit));
-    Files.write(old, damage(oldBytes, kind, where, bit));
+    Files.write(p, d.apply(originals.get(i)));
+    Files.write(old, d.apply(oldBytes));
     try {
       List<String> before = listing();
       TrainConfig c = RunDirectory.open(run).readConfig().with(TrainKey.STEPS, "30");

@@ -108,16 +108,7 @@ class RunDirectoryTest {
     run(small(40), split, true, null, new PrintStream(log, true, StandardCharsets.UTF_8));
     String said = log.toString(StandardCharsets.UTF_8);
     assertTrue(said.contains("checkpoint/state.json is corrupt") && said.contains("resuming from checkpoint.old"), said);
-    List<String> a = Files.readAllLines(straight.resolve(RunDirectory.METRICS));
-    List<String> b = Files.readAllLines(split.resolve(RunDirectory.METRICS));
-    assertEquals(a.size(), b.size());
-    for (int i = 0; i < a.size(); i++) {
-      JsonObject x = JsonParser.parseString(a.get(i)).getAsJsonObject();
-      JsonObject y = JsonParser.parseString(b.get(i)).getAsJsonObject();
-      x.remove("wall_seconds");
-      y.remove("wall_seconds");
-      assertEquals(x, y, "evaluation " + i);
-    }
+    TrainRunTest.assertSameEvaluations(straight, split);
   }
 
   @Test
