@@ -26,14 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExampleTest {
   @TempDir Path tmp;
 
-  private static List<String> javaBlocks(String readme) {
+  /** The first Java block of the README's API section, split into its import lines and the rest. */
+  private static String[] example(String readme) {
     String api = readme.substring(readme.indexOf("## Java API"));
     Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(api);
-    List<String> blocks = new java.util.ArrayList<>();
-    while (m.find() && blocks.size() < 2) {
-      blocks.add(m.group(1));
+    assertTrue(m.find(), "a Java example");
+    StringBuilder imports = new StringBuilder();
+    StringBuilder body = new StringBuilder();
+    for (String line : m.group(1).split("\n")) {
+      (line.startsWith("import ") ? imports : body).append(line).append('\n');
     }
-    return blocks;
+    return new String[] {imports.toString(), body.toString()};
   }
 
   private static Set<String> listing(Path dir) throws Exception {
@@ -45,11 +48,10 @@ class ReadmeExampleTest {
   @Test
   void theExampleCompilesWithItsImportsAndWritesNothingIntoTheWorkingDirectory() throws Exception {
     Path root = Path.of(System.getProperty("gfn4j.repoRoot", "..")).toAbsolutePath().normalize();
-    List<String> blocks = javaBlocks(Files.readString(root.resolve("README.md")));
-    assertEquals(2, blocks.size(), "an imports block and the example");
-    assertTrue(blocks.get(0).trim().startsWith("import "), blocks.get(0));
-    String source = blocks.get(0) + "\npublic class Example {\n  public static void main(String[] args) throws Exception {\n"
-        + blocks.get(1).replace("\"2000\"", "\"20\"").replace("< 2000", "< 20") + "\n  }\n}\n";
+    String[] example = example(Files.readString(root.resolve("README.md")));
+    assertFalse(example[0].isEmpty(), "the example lists its imports");
+    String source = example[0] + "\npublic class Example {\n  public static void main(String[] args) throws Exception {\n"
+        + example[1].replace("\"2000\"", "\"20\"").replace("< 2000", "< 20") + "\n  }\n}\n";
     Path src = Files.writeString(tmp.resolve("Example.java"), source);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertNotNull(javac, "tests run on a JDK");

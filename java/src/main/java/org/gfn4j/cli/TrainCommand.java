@@ -16,9 +16,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gfn4j train}: the main job; with no arguments gfnx's hypergrid 4x20 TB baseline. */
+/** {@code gfn4j train}: the main job; with no arguments the default preset. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train a GFlowNet (default: gfnx's tb_hypergrid baseline, hypergrid 4x20, 62500 steps).")
+    description = "Train a GFlowNet (default: the first preset listed by --list-settings, gfnx's TB baseline).")
 final class TrainCommand implements Runnable {
   @ParentCommand Main main;
 
@@ -28,7 +28,7 @@ final class TrainCommand implements Runnable {
   @Option(names = "--objective", paramLabel = "NAME", description = "tb, db, subtb, fldb, mdb or softdqn")
   String objective;
 
-  @Option(names = "--preset", paramLabel = "NAME", description = "tb_hypergrid, db_hypergrid, subtb_hypergrid, softdqn_hypergrid, fldb_hypergrid, mdb_hypergrid")
+  @Option(names = "--preset", paramLabel = "NAME", description = "a preset (see --list-settings; default: the first one listed)")
   String preset;
 
   @Option(names = "--steps", paramLabel = "N", description = "training iterations")
@@ -83,7 +83,8 @@ final class TrainCommand implements Runnable {
       }
       dir = resume;
     } else {
-      name = preset != null ? preset : objective != null ? Presets.forObjective(objective) : "tb_hypergrid";
+      name = preset != null ? preset : objective != null ? Presets.forObjective(objective, env)
+          : Presets.defaultName();
       config = Presets.get(name);
       Map<String, String> overrides = new LinkedHashMap<>();
       put(overrides, "objective", objective);

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.gfn4j.env.EnumerableEnvironment;
 import org.gfn4j.env.Environment;
+import org.gfn4j.env.StateSpace;
 
 /**
  * Estimates the memory a training run will hold (state and trajectory blocks, network
@@ -113,16 +113,16 @@ public final class ResourceCheck {
       parts.add(new Part("replay activations: replay_batch x hidden x depth",
           2 * replayBatch * hidden * depth * 4 * 3, Pool.RUNTIME));
     }
-    EnumerableEnvironment small = Evaluator.small(env);
-    if (small != null) {
-      double terminal = small.numTerminalStates();
-      double states = small.numStates();
+    long maxStates = c.getInt(TrainKey.ENUM_MAX_STATES);
+    if (StateSpace.mayFit(env, maxStates)) {
+      // the search stops at enum_max_states, so that bounds what it holds
+      double states = Math.min(maxStates, env.stateCountBound().orElse(maxStates));
       double buffer = c.getInt(TrainKey.METRIC_BUFFER);
       requireArray(buffer, "metric_buffer");
-      parts.add(new Part("metric buffers: metric_buffer", buffer * (4 + 8) + terminal * 4, Pool.HEAP));
-      // exact distribution: state indices, flows and per-state observations in chunks
-      parts.add(new Part("enumeration: all states of the environment", states * (8 * 4 + 4 * width) + terminal * 8 * 4,
-          Pool.HEAP));
+      parts.add(new Part("metric buffers: metric_buffer", buffer * (4 + 8) + states * 4, Pool.HEAP));
+      // cells of states and terminal objects, hash tables, the edge table, flows and rewards
+      parts.add(new Part("enumeration: enum_max_states or the environment's states",
+          states * (2 * 4 * width + 32 + 4 * env.numActions() + 8 * 6), Pool.HEAP));
       double corr = c.getInt(TrainKey.CORR_OBJECTS);
       requireArray(corr * width, "corr_objects x state width");
       requireArray(corr * rounds, "corr_objects x eval_rounds");

@@ -35,7 +35,9 @@ public final class TrainConfig {
       throw new IllegalArgumentException("'" + key.key + "' needs a value");
     }
     String v = value.trim();
-    key.check(v);
+    if (!v.equals(key.defaultValue)) { // a default is valid as it is (an empty env means "not chosen yet")
+      key.check(v);
+    }
     EnumMap<TrainKey, String> copy = new EnumMap<>(values);
     copy.put(key, v);
     return new TrainConfig(copy);

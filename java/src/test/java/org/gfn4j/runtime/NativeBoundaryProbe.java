@@ -2,7 +2,6 @@ package org.gfn4j.runtime;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;
