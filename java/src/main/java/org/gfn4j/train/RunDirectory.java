@@ -48,6 +48,7 @@ public final class RunDirectory implements AutoCloseable {
   private final boolean created;
   private FileChannel lockChannel;
   private FileLock lock;
+  private boolean createdLockFile;
 
   private RunDirectory(Path dir, boolean created) {
     this.dir = dir;
@@ -121,6 +122,7 @@ public final class RunDirectory implements AutoCloseable {
   public RunDirectory lock() {
     String busy = dir + " is in use by another gfn4j train (one writer per run directory)";
     try {
+      createdLockFile = !Files.exists(dir.resolve(LOCK));
       lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       try {
         lock = lockChannel.tryLock();
@@ -153,6 +155,18 @@ public final class RunDirectory implements AutoCloseable {
     }
     lock = null;
     lockChannel = null;
+  }
+
+  /** Releases the lock and removes the lock file if taking the lock created it (a failed resume leaves no trace). */
+  void closeUnchanged() {
+    close();
+    if (createdLockFile) {
+      try {
+        Files.deleteIfExists(dir.resolve(LOCK));
+      } catch (IOException ignored) {
+        // an empty lock file is harmless
+      }
+    }
   }
 
   /**

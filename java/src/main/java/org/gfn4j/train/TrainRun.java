@@ -62,39 +62,58 @@ public final class TrainRun {
   }
 
   private static JsonObject resume(Options o, long startNanos) {
-    TrainConfig config = o.config();
     try (RunDirectory run = RunDirectory.open(o.out()).lock()) {
-      Path checkpoint = Checkpoints.choose(run, o.log());
       Checkpoints.State state;
+      Trainer trainer;
       List<JsonObject> history;
       try {
-        state = Checkpoints.state(checkpoint);
+        Path checkpoint = Checkpoints.choose(run, o.log());
+        state = readState(run, checkpoint);
         history = run.readMetrics();
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + e.getMessage());
-      }
-      if (config.getLong(TrainKey.STEPS) < state.step()) {
-        throw new IllegalArgumentException(
-            "the run already has " + state.step() + " steps; --steps must be at least that");
-      }
-      Trainer trainer;
-      try {
-        trainer = Trainer.resume(config, o.dataDir(), Checkpoints.policyDir(checkpoint), state.step());
+        if (o.config().getLong(TrainKey.STEPS) < state.step()) {
+          throw new IllegalArgumentException(
+              "the run already has " + state.step() + " steps; --steps must be at least that");
+        }
+        trainer = restore(o, run, checkpoint, state);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + checkpoint.getFileName() + "/"
-            + Checkpoints.POLICY + ": " + CheckpointManifest.describe(e), e);
+        run.closeUnchanged();
+        throw e;
       }
       try (trainer) {
-        try {
-          Checkpoints.restore(checkpoint, state, trainer);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + e.getMessage());
-        }
         history.removeIf(r -> r.get("step").getAsLong() > state.step());
         // Only a resume that has restored everything may touch the run's files.
-        run.writeConfig(config);
+        run.writeConfig(o.config());
         return loop(o, run, trainer, history, state.wallSeconds(), startNanos);
       }
+    }
+  }
+
+  private static Checkpoints.State readState(RunDirectory run, Path checkpoint) {
+    try {
+      return Checkpoints.state(checkpoint);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + e.getMessage());
+    }
+  }
+
+  /** A trainer with the policy, target network, replay buffer and trackers of {@code checkpoint}. */
+  private static Trainer restore(Options o, RunDirectory run, Path checkpoint, Checkpoints.State state) {
+    Trainer trainer;
+    try {
+      trainer = Trainer.resume(o.config(), o.dataDir(), Checkpoints.policyDir(checkpoint), state.step());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + checkpoint.getFileName() + "/"
+          + Checkpoints.POLICY + ": " + CheckpointManifest.describe(e), e);
+    }
+    try {
+      Checkpoints.restore(checkpoint, state, trainer);
+      return trainer;
+    } catch (IllegalArgumentException e) {
+      trainer.close();
+      throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      trainer.close();
+      throw e;
     }
   }
 

@@ -89,6 +89,12 @@ public final class NativeBoundaryProbe {
         FloatTensor.allocate(b)));
     add("backwardStep/prev-wider", () -> env.backwardStep(env.newBatch(b), IntTensor.allocate(b), wide.newBatch(b),
         ByteTensor.allocate(b)));
+    // wrong types: the hypergrid observes float features; any other tensor kind of the right size
+    long obsSize = (long) b * env.observationSize();
+    add("observe/type-int", () -> env.observe(env.newBatch(b), IntTensor.allocate(obsSize)));
+    add("observe/type-byte", () -> env.observe(env.newBatch(b), ByteTensor.allocate(obsSize)));
+    add("observe/type-double", () -> env.observe(env.newBatch(b), org.gfn4j.tensor.DoubleTensor.allocate(obsSize)));
+    add("observe/type-null", () -> env.observe(env.newBatch(b), null));
     add("logRewards/short", () -> env.logRewards(new int[3], 2));
     add("logRewards/negative-count", () -> env.logRewards(new int[8], -1));
     add("logRewards/null", () -> env.logRewards(null, 1));

@@ -89,6 +89,7 @@ class RunDirectoryTest {
     run(small(20), out, false, null, quiet());
     flipMiddleByte(largestFile(out.resolve(RunDirectory.CHECKPOINT).resolve(Checkpoints.POLICY)));
     flipMiddleByte(largestFile(out.resolve(RunDirectory.CHECKPOINT_OLD).resolve(Checkpoints.POLICY)));
+    Files.delete(out.resolve(RunDirectory.LOCK)); // as in a run from before run locks
     Map<String, String> before = snapshot(out);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> run(small(40), out, true, null, quiet()));
