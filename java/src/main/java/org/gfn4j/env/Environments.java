@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.gfn4j.env.dag.DagFactory;
 import org.gfn4j.env.hypergrid.HypergridFactory;
 import org.gfn4j.env.ising.IsingFactory;
+import org.gfn4j.env.phylo.PhyloFactory;
 import org.gfn4j.runtime.Backend;
 
 /**
@@ -25,7 +26,8 @@ public final class Environments {
     List<EnvironmentFactory> all = new ArrayList<>(List.of(
         new HypergridFactory(),
         new DagFactory(),
-        new IsingFactory()));
+        new IsingFactory(),
+        new PhyloFactory()));
     for (EnvironmentFactory f : ServiceLoader.load(EnvironmentFactory.class)) {
       if (all.stream().noneMatch(g -> g.name().equals(f.name()))) {
         all.add(f);

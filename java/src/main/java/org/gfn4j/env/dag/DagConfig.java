@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.gfn4j.env.DataRoot;
 import org.gfn4j.env.EnvSpec;
 
 /**
@@ -33,14 +34,15 @@ public record DagConfig(int nodes, String scoreName, String dataName, DagData da
     return new DagConfig(nodes, score, dataName, firstColumns(all, nodes));
   }
 
-  /** A relative path against {@code <root>/dag}, else {@code <root>} (or the working directory without a root). */
+  /** A relative path against {@code <root>/dag}, else {@code <root>} (root: {@link DataRoot#orDefault}). */
   static Path resolve(String name, Path dataDir) {
     Path p = Path.of(name);
-    if (p.isAbsolute() || dataDir == null) {
+    if (p.isAbsolute()) {
       return p;
     }
-    Path inDag = dataDir.resolve("dag").resolve(p);
-    return Files.exists(inDag) ? inDag : dataDir.resolve(p);
+    Path root = DataRoot.orDefault(dataDir);
+    Path inDag = root.resolve("dag").resolve(p);
+    return Files.exists(inDag) ? inDag : root.resolve(p);
   }
 
   private static DagData firstColumns(DagData all, int nodes) {
