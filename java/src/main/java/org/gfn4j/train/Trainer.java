@@ -109,7 +109,8 @@ public final class Trainer extends NativeResource {
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
     int[] testObjects = space == null || corr == 0 ? null : testObjects(space, corr, seed);
     this.evaluator = new Evaluator(env, space, knownLogZ(), seed, evalBatch,
-        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects);
+        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects,
+        space == null ? corr : 0);
     this.step = step;
   }
 

@@ -36,6 +36,11 @@ public final class PhyloFactory implements EnvironmentFactory {
   }
 
   @Override
+  public Map<String, Map<String, String>> presets() {
+    return PhyloPresets.all();
+  }
+
+  @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     spec.requireKeys(Set.of("dataset", "sites"));
     String ds = spec.getString("dataset", "DS1").toUpperCase(java.util.Locale.ROOT);
