@@ -2,7 +2,6 @@ package org.gfn4j.sweep;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,8 +92,10 @@ public final class Sweep {
       results = sc.parallelize(pending, pending.size())
           .map(new RunTask(out, o.dataDir(), o.maxAttempts(), o.injectedFaults()))
           .collect();
-    } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw e;
+    } catch (RuntimeException e) {
+      // a task failure is a result, so this is Spark itself failing (master unreachable, executors lost, ...)
+      String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new SweepFailure("the Spark job failed: " + m + " (details in " + out.resolve("spark.log") + ")", e);
     } finally {
       progress.done();
     }

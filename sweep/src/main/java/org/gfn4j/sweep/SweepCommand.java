@@ -83,6 +83,10 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
         commandLine.getErr().println("gfn4j sweep: " + ex.getMessage());
         return EXIT_BAD_INPUT;
       }
+      if (ex instanceof SweepFailure) {
+        commandLine.getErr().println("gfn4j sweep: " + ex.getMessage());
+        return 1;
+      }
       throw ex;
     });
     cl.setParameterExceptionHandler((ex, argv) -> {
