@@ -27,7 +27,7 @@ public final class Results {
   /** One row: the run, what became of it, its failed attempts so far and its summary (null if failed). */
   public record Row(SweepRun run, RunResult.Status status, int failedAttempts, String error, JsonObject summary) {}
 
-  static Row row(SweepRun run, RunResult result, RunFiles files) {
+  static Row row(SweepRun run, RunResult result, RunStore files) {
     JsonObject summary = result.summaryJson() == null ? null
         : JsonParser.parseString(result.summaryJson()).getAsJsonObject();
     String error = result.status() == RunResult.Status.FAILED ? result.error() : files.lastError(run);

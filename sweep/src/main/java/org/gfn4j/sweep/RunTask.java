@@ -16,14 +16,14 @@ import org.gfn4j.train.TrainRun;
  */
 final class RunTask implements Function<SweepRun, RunResult> {
   private static final long serialVersionUID = 1L;
-  private final String out;
+  private final RunStore store;
   private final String dataDir;
   private final int maxAttempts;
   private final int injectedFaults;
 
   /** {@code injectedFaults}: test hook, the first that many attempts of every run throw before training. */
-  RunTask(Path out, Path dataDir, int maxAttempts, int injectedFaults) {
-    this.out = out.toString();
+  RunTask(RunStore store, Path dataDir, int maxAttempts, int injectedFaults) {
+    this.store = store;
     this.dataDir = dataDir == null ? null : dataDir.toString();
     this.maxAttempts = maxAttempts;
     this.injectedFaults = injectedFaults;
@@ -33,12 +33,23 @@ final class RunTask implements Function<SweepRun, RunResult> {
   public RunResult call(SweepRun run) {
     TaskContext context = TaskContext.get();
     int attempt = context == null ? 0 : context.attemptNumber();
-    RunFiles files = new RunFiles(Paths.get(out));
+    Path local = null;
     try {
-      return train(run, files, attempt);
+      String done = store.summary(run);
+      if (done != null) {
+        return new RunResult(run.id(), RunResult.Status.SKIPPED, done, store.lastError(run));
+      }
+      if (attempt < injectedFaults) {
+        throw new IllegalStateException("injected fault (test hook)");
+      }
+      local = store.checkout(run);
+      RunResult result = train(run, local);
+      store.commit(run, local);
+      return result;
     } catch (Exception | LinkageError | OutOfMemoryError e) {
       String message = describe(e);
-      files.recordError(run, attempt + 1, message);
+      store.recordError(run, attempt + 1, message);
+      keepPartial(run, local);
       if (attempt + 1 < maxAttempts) {
         throw new IllegalStateException("run " + run.id() + " (" + run.setting() + ", seed " + run.seed()
             + "), attempt " + (attempt + 1) + ": " + message, e);
@@ -47,23 +58,28 @@ final class RunTask implements Function<SweepRun, RunResult> {
     }
   }
 
-  private RunResult train(SweepRun run, RunFiles files, int attempt) throws Exception {
-    String done = files.summary(run);
-    if (done != null) {
-      return new RunResult(run.id(), RunResult.Status.SKIPPED, done, files.lastError(run));
-    }
-    if (attempt < injectedFaults) {
-      throw new IllegalStateException("injected fault (test hook)");
-    }
-    boolean resume = files.resumable(run);
+  private RunResult train(SweepRun run, Path dir) throws Exception {
+    boolean resume = RunStore.resumable(dir);
     if (!resume) {
-      files.clear(run);
+      // what a run leaves before its first checkpoint cannot be resumed: start again
+      RunStore.deleteTree(dir);
     }
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    JsonObject summary = TrainRun.run(new TrainRun.Options(run.config(), files.runDir(run), resume, null,
+    JsonObject summary = TrainRun.run(new TrainRun.Options(run.config(), dir, resume, null,
         dataDir == null ? null : Paths.get(dataDir), quiet, false));
     return new RunResult(run.id(), resume ? RunResult.Status.RESUMED : RunResult.Status.TRAINED, summary.toString(),
-        files.lastError(run));
+        store.lastError(run));
+  }
+
+  /** After a failure, keeps what the run reached (its checkpoint) where the next attempt looks. */
+  private void keepPartial(SweepRun run, Path local) {
+    if (local != null && RunStore.resumable(local)) {
+      try {
+        store.commit(run, local);
+      } catch (Exception | LinkageError e) {
+        store.recordError(run, 0, "could not keep the partial run: " + describe(e));
+      }
+    }
   }
 
   private static String describe(Throwable e) {

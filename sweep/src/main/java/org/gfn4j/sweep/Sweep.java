@@ -2,6 +2,7 @@ package org.gfn4j.sweep;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,10 +19,11 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class Sweep {
   /**
-   * What to sweep and where. {@code parallelism} 0 keeps the master's own; {@code injectedFaults}
+   * What to sweep and where ({@code out}: a local path or a Hadoop file system URI such as
+   * hdfs://host/dir). {@code parallelism} 0 keeps the master's own; {@code injectedFaults}
    * is a test hook (the first that many attempts of every run fail), 0 otherwise.
    */
-  public record Options(Path grid, String master, Path out, int parallelism, int maxAttempts, Path dataDir,
+  public record Options(Path grid, String master, String out, int parallelism, int maxAttempts, Path dataDir,
       PrintStream log, boolean terminal, int injectedFaults) {
     public Options {
       if (maxAttempts < 1) {
@@ -45,13 +47,16 @@ public final class Sweep {
   public static Report run(Options o) {
     List<SweepRun> runs = Grid.load(o.grid(), o.dataDir());
     SparkSettings.checkMaster(o.master());
-    Path out = o.out().toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--out " + out + " cannot be created: " + e.getMessage());
+    RunStore files = RunStore.of(o.out());
+    if (files instanceof LocalRuns local) {
+      try {
+        Files.createDirectories(local.out());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--out " + local + " cannot be created: " + e.getMessage());
+      }
+    } else {
+      ((HadoopRuns) files).create();
     }
-    RunFiles files = new RunFiles(out);
     Map<String, RunResult> results = new LinkedHashMap<>();
     List<SweepRun> pending = new ArrayList<>();
     for (SweepRun run : runs) {
@@ -63,9 +68,9 @@ public final class Sweep {
       }
     }
     o.log().printf("gfn4j sweep: %d runs (%d finished before, %d to run) -> %s%n", runs.size(),
-        runs.size() - pending.size(), pending.size(), out);
+        runs.size() - pending.size(), pending.size(), files);
     if (!pending.isEmpty()) {
-      for (RunResult r : execute(o, out, files, pending, runs.size())) {
+      for (RunResult r : execute(o, files, pending, runs.size())) {
         results.put(r.id(), r);
       }
     }
@@ -73,14 +78,26 @@ public final class Sweep {
     for (SweepRun run : runs) {
       rows.add(Results.row(run, results.get(run.id()), files));
     }
-    Results.write(out, rows);
-    ResultPlots.write(out, rows);
+    try {
+      Path dir = files.resultsDir();
+      Results.write(dir, rows);
+      ResultPlots.write(dir, rows);
+      files.publish(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the results under " + files + ": " + e.getMessage(), e);
+    }
     return new Report(rows);
   }
 
-  private static List<RunResult> execute(Options o, Path out, RunFiles files, List<SweepRun> pending, int total) {
+  private static List<RunResult> execute(Options o, RunStore files, List<SweepRun> pending, int total) {
+    Path log;
+    try {
+      log = files.sparkLog();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     // Spark's own logging goes to this file (see log4j2.properties), never to the terminal
-    System.setProperty("gfn4j.sweep.log", out.resolve("spark.log").toString());
+    System.setProperty("gfn4j.sweep.log", log.toString());
     List<String> jars = SparkSettings.isLocal(o.master()) ? List.of() : ClusterJars.find();
     SparkConf conf = SparkSettings.conf("gfn4j sweep " + o.grid().getFileName(), o.master(), o.parallelism(),
         o.maxAttempts(), jars);
@@ -90,12 +107,12 @@ public final class Sweep {
       sc.sc().addSparkListener(progress);
       progress.print("running on " + sc.master() + " (" + sc.defaultParallelism() + " task slots)");
       results = sc.parallelize(pending, pending.size())
-          .map(new RunTask(out, o.dataDir(), o.maxAttempts(), o.injectedFaults()))
+          .map(new RunTask(files, o.dataDir(), o.maxAttempts(), o.injectedFaults()))
           .collect();
     } catch (RuntimeException e) {
       // a task failure is a result, so this is Spark itself failing (master unreachable, executors lost, ...)
       String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-      throw new SweepFailure("the Spark job failed: " + m + " (details in " + out.resolve("spark.log") + ")", e);
+      throw new SweepFailure("the Spark job failed: " + m + " (details in " + log + ")", e);
     } finally {
       progress.done();
     }

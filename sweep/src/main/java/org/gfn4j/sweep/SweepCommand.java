@@ -27,8 +27,9 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
       description = "Spark master: local[*] (default, embedded), local[N], spark://HOST:PORT, yarn, k8s://URL")
   String master;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "sweep directory (default: runs/sweep-<grid name>)")
-  Path out;
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "sweep directory: a path, or a Hadoop URI (hdfs://, s3a://...) on a cluster (default: runs/sweep-<grid name>)")
+  String out;
 
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
       description = "runs training at once (local: threads; cluster: spark.cores.max)")
@@ -47,13 +48,14 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
 
   @Override
   public Integer call() {
-    Path dir = out != null ? out : Paths.get("runs", "sweep-" + grid.getFileName().toString().replaceAll("\\.json$", ""));
+    String dir = out != null ? out
+        : Paths.get("runs", "sweep-" + grid.getFileName().toString().replaceAll("\\.json$", "")).toString();
     Sweep.Report report = Sweep.run(new Sweep.Options(grid, master, dir, parallelism, maxAttempts, dataDir(), log,
         System.console() != null, 0));
     long failed = report.count(RunResult.Status.FAILED);
     log.printf("gfn4j sweep: %d trained, %d resumed, %d finished before, %d failed -> %s, %s, plots/%n",
         report.count(RunResult.Status.TRAINED), report.count(RunResult.Status.RESUMED),
-        report.count(RunResult.Status.SKIPPED), failed, dir.resolve(Results.CSV), Results.JSONL);
+        report.count(RunResult.Status.SKIPPED), failed, dir + "/" + Results.CSV, Results.JSONL);
     return failed == 0 ? 0 : 1;
   }
 

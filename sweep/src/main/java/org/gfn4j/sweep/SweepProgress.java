@@ -17,14 +17,14 @@ final class SweepProgress extends SparkListener {
   private final PrintStream out;
   private final boolean terminal;
   private final List<SweepRun> pending;
-  private final RunFiles files;
+  private final RunStore files;
   private final int total;
   private final long startNanos = System.nanoTime();
   private int finished;
   private int failed;
 
   /** {@code pending}: the runs of the job, by partition index; {@code total}: runs in the grid. */
-  SweepProgress(PrintStream out, boolean terminal, List<SweepRun> pending, RunFiles files, int total) {
+  SweepProgress(PrintStream out, boolean terminal, List<SweepRun> pending, RunStore files, int total) {
     this.out = out;
     this.terminal = terminal;
     this.pending = pending;

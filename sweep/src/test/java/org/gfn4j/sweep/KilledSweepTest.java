@@ -31,7 +31,7 @@ class KilledSweepTest {
         + SweepTest.SETTINGS.replace("[40]", "[300]") + "}}");
     Path out = tmp.resolve("sweep");
     List<SweepRun> runs = Grid.load(grid, null);
-    RunFiles files = new RunFiles(out);
+    RunStore files = RunStore.of(out.toString());
     Path console = tmp.resolve("console.txt");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -47,7 +47,7 @@ class KilledSweepTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
     while (System.nanoTime() < deadline && sweep.isAlive()) {
       done = (int) runs.stream().filter(r -> files.summary(r) != null).count();
-      if (done >= 2 && runs.stream().anyMatch(r -> files.summary(r) == null && files.resumable(r))) {
+      if (done >= 2 && runs.stream().anyMatch(r -> files.summary(r) == null && RunStore.resumable(out.resolve("runs").resolve(r.id())))) {
         break;
       }
       Thread.sleep(50);
@@ -57,7 +57,7 @@ class KilledSweepTest {
     assertTrue(sweep.waitFor(30, TimeUnit.SECONDS));
     done = (int) runs.stream().filter(r -> files.summary(r) != null).count();
     for (SweepRun r : runs) {
-      if (files.summary(r) == null && files.resumable(r)) {
+      if (files.summary(r) == null && RunStore.resumable(out.resolve("runs").resolve(r.id()))) {
         checkpointed.add(r);
       }
     }
@@ -80,8 +80,8 @@ class KilledSweepTest {
     TrainRun.run(new TrainRun.Options(resumed.config(), straight, false, null, null,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false));
     JsonObject expected = SweepTest.summary(straight);
-    assertEquals(expected, SweepTest.summary(files.runDir(resumed)), "the resumed run ends as an uninterrupted one");
+    assertEquals(expected, SweepTest.summary(out.resolve("runs").resolve(resumed.id())), "the resumed run ends as an uninterrupted one");
     assertEquals(Files.readAllLines(straight.resolve(RunDirectory.METRICS)).size(),
-        Files.readAllLines(files.runDir(resumed).resolve(RunDirectory.METRICS)).size());
+        Files.readAllLines(out.resolve("runs").resolve(resumed.id()).resolve(RunDirectory.METRICS)).size());
   }
 }

@@ -32,6 +32,10 @@ class SweepTest {
   private static Path finished;
 
   static Sweep.Report sweep(Path grid, Path out, int maxAttempts, int injectedFaults) {
+    return sweep(grid, out.toString(), maxAttempts, injectedFaults);
+  }
+
+  static Sweep.Report sweep(Path grid, String out, int maxAttempts, int injectedFaults) {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     return Sweep.run(new Sweep.Options(grid, "local[*]", out, 2, maxAttempts, null, quiet, false, injectedFaults));
   }
