@@ -25,9 +25,28 @@ final class HadoopRuns extends RunStore {
 
   private synchronized FileSystem fs() throws IOException {
     if (fs == null) {
-      fs = FileSystem.get(java.net.URI.create(out), new Configuration());
+      fs = FileSystem.get(java.net.URI.create(out), configuration());
     }
     return fs;
+  }
+
+  /** Hadoop's defaults and site files, plus every spark.hadoop.* setting (as Spark passes them on). */
+  private static Configuration configuration() {
+    Configuration conf = new Configuration();
+    java.util.Map<String, String> spark = new java.util.TreeMap<>();
+    System.getProperties().stringPropertyNames().forEach(k -> spark.put(k, System.getProperty(k)));
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    if (env != null) {
+      for (scala.Tuple2<String, String> kv : env.conf().getAll()) {
+        spark.put(kv._1(), kv._2());
+      }
+    }
+    spark.forEach((k, v) -> {
+      if (k.startsWith("spark.hadoop.")) {
+        conf.set(k.substring("spark.hadoop.".length()), v);
+      }
+    });
+    return conf;
   }
 
   private org.apache.hadoop.fs.Path remote(String relative) {
