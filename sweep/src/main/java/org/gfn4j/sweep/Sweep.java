@@ -54,8 +54,16 @@ public final class Sweep {
       } catch (IOException e) {
         throw new IllegalArgumentException("--out " + local + " cannot be created: " + e.getMessage());
       }
-    } else {
-      ((HadoopRuns) files).create();
+    }
+    try {
+      // Spark's and Hadoop's logging go to this file (see log4j2.properties), never to the
+      // terminal; set before anything logs, since log4j reads it once
+      System.setProperty("gfn4j.sweep.log", files.sparkLog().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (files instanceof HadoopRuns remote) {
+      remote.create();
     }
     Map<String, RunResult> results = new LinkedHashMap<>();
     List<SweepRun> pending = new ArrayList<>();
@@ -90,14 +98,7 @@ public final class Sweep {
   }
 
   private static List<RunResult> execute(Options o, RunStore files, List<SweepRun> pending, int total) {
-    Path log;
-    try {
-      log = files.sparkLog();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    // Spark's own logging goes to this file (see log4j2.properties), never to the terminal
-    System.setProperty("gfn4j.sweep.log", log.toString());
+    Path log = Path.of(System.getProperty("gfn4j.sweep.log"));
     List<String> jars = SparkSettings.isLocal(o.master()) ? List.of() : ClusterJars.find();
     SparkConf conf = SparkSettings.conf("gfn4j sweep " + o.grid().getFileName(), o.master(), o.parallelism(),
         o.maxAttempts(), jars);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
  * exits 2 before any task starts; exit 1 when some run failed on every attempt.
  */
 @Command(name = "gfn4j sweep", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = SweepCommand.Version.class,
     description = "Train every combination of a grid (presets x seeds x --set values) as Spark tasks.")
 public final class SweepCommand implements java.util.concurrent.Callable<Integer> {
   public static final int EXIT_BAD_INPUT = 2;
@@ -32,7 +33,7 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
   String out;
 
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "0",
-      description = "runs training at once (local: threads; cluster: spark.cores.max)")
+      description = "runs training at once (local: threads, default all cores; cluster: spark.cores.max)")
   int parallelism;
 
   @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "3", description = "attempts per run (default 3)")
@@ -41,6 +42,15 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
   @Option(names = "--data", paramLabel = "DIR",
       description = "dataset root (default: $GFN4J_DATA, else ../shared/data next to the repository)")
   Path data;
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = SweepCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"gfn4j sweep " + (v == null ? "(unpackaged)" : v)};
+    }
+  }
 
   SweepCommand(PrintStream log) {
     this.log = log;
