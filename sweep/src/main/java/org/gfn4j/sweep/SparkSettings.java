@@ -58,10 +58,16 @@ final class SparkSettings {
         conf.set("spark.cores.max", Integer.toString(parallelism))
             .set("spark.dynamicAllocation.maxExecutors", Integer.toString(parallelism));
       }
-      // the executors load gfn4j's classes and native libraries from these jars
-      conf.setJars(jars.toArray(new String[0]));
-      conf.set("spark.executor.extraJavaOptions", "--enable-native-access=ALL-UNNAMED -Xss4m");
+      // the executors load gfn4j's classes and native libraries from these jars (added to any
+      // the user passed as -Dspark.jars=..., as are the JVM options)
+      conf.set("spark.jars", join(conf.get("spark.jars", ""), String.join(",", jars), ","));
+      conf.set("spark.executor.extraJavaOptions",
+          join(conf.get("spark.executor.extraJavaOptions", ""), "--enable-native-access=ALL-UNNAMED -Xss4m", " "));
     }
     return conf;
+  }
+
+  private static String join(String a, String b, String separator) {
+    return a.isBlank() ? b : b.isBlank() ? a : a + separator + b;
   }
 }
