@@ -1,5 +1,6 @@
 package org.gfn4j.sweep;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -20,9 +21,13 @@ import org.gfn4j.train.Presets;
 import org.gfn4j.train.TrainConfig;
 import org.gfn4j.train.TrainConfigs;
 import org.gfn4j.train.TrainKey;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * A sweep's grid file: {"presets": [...], "seeds": [...], "set": {"key": [values...]}}, expanded
+ * A sweep's grid file: {"presets": [...], "seeds": [...], "set": {"key": [values...]}} in JSON
+ * (or the same in YAML, for a .yaml/.yml file), expanded
  * to the cartesian product of every list and fully validated before anything runs; every
  * problem is an IllegalArgumentException naming the file and the entry.
  */
@@ -39,7 +44,19 @@ public final class Grid {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the grid file " + file + ": " + e.getMessage());
     }
-    return parse(file.getFileName().toString(), text, dataDir);
+    String name = file.getFileName().toString();
+    return parse(name, name.endsWith(".yaml") || name.endsWith(".yml") ? yamlToJson(name, text) : text, dataDir);
+  }
+
+  /** The same grid written in YAML, as JSON text. */
+  static String yamlToJson(String name, String yaml) {
+    try {
+      Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      return new Gson().toJson(tree);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(name + ": not valid YAML (" + e.getMessage().lines().findFirst().orElse("")
+          + ")");
+    }
   }
 
   /** Like {@link #load} on the text of a grid file named {@code name} (used in messages). */

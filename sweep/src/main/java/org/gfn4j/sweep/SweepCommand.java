@@ -21,7 +21,7 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
   private final PrintStream log;
 
   @Option(names = "--grid", required = true, paramLabel = "FILE",
-      description = "JSON grid: {\"presets\": [...], \"seeds\": [...], \"set\": {\"KEY\": [values...]}}")
+      description = "grid, JSON (or YAML: *.yaml): {\"presets\": [...], \"seeds\": [...], \"set\": {\"KEY\": [values...]}}")
   Path grid;
 
   @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",

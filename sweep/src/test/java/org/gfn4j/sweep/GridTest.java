@@ -40,6 +40,22 @@ class GridTest {
   }
 
   @Test
+  void aYamlGridIsTheSameGridAsItsJson() throws Exception {
+    Path yaml = tmp.resolve("g.yaml");
+    Files.writeString(yaml, "presets: [tb_hypergrid, db_hypergrid]\nseeds: [1, 2]\nset:\n  env: ['hypergrid:dim=2,side=4']\n"
+        + "  lr: [0.002, 1e-3]\n  train_backward: false\n");
+    Path json = tmp.resolve("g.json");
+    Files.writeString(json, "{\"presets\": [\"tb_hypergrid\", \"db_hypergrid\"], \"seeds\": [1, 2], \"set\": {"
+        + "\"env\": [\"hypergrid:dim=2,side=4\"], \"lr\": [0.002, 0.001], \"train_backward\": false}}");
+    // YAML reads 1e-3 as the number 0.001
+    assertEquals(Grid.load(json, null), Grid.load(yaml, null));
+    assertEquals(8, Grid.load(yaml, null).size());
+    Files.writeString(yaml, "presets: [tb_hypergrid\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Grid.load(yaml, null));
+    assertTrue(e.getMessage().startsWith("g.yaml: not valid YAML"), e.getMessage());
+  }
+
+  @Test
   void theRunIdIsTheHashOfTheResolvedSettings() {
     SweepRun a = Grid.parse("a", "{\"presets\": [\"tb_hypergrid\"], \"seeds\": [7]}", null).get(0);
     SweepRun b = Grid.parse("b", "{\"presets\": [\"tb_hypergrid\"]}", null).get(0);
