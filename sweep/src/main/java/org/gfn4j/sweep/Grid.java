@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,10 +166,17 @@ public final class Grid {
     return sb.toString();
   }
 
-  /** The run id: the first 16 hex digits of the SHA-256 of the resolved config.json. */
+  /**
+   * The run id: the first 16 hex digits of the SHA-256 of the resolved settings, with numbers in
+   * one canonical form (lr 1e-3 and 0.001 train the same run, so they share an id).
+   */
   public static String id(TrainConfig config) {
+    JsonObject canonical = new JsonObject();
+    for (Map.Entry<String, JsonElement> e : JsonParser.parseString(config.toJson()).getAsJsonObject().entrySet()) {
+      canonical.addProperty(e.getKey(), canonicalNumber(e.getValue().getAsString()));
+    }
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(config.toJson().getBytes(StandardCharsets.UTF_8));
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < 8; i++) {
         sb.append(String.format("%02x", h[i]));
@@ -176,6 +184,14 @@ public final class Grid {
       return sb.toString();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static String canonicalNumber(String value) {
+    try {
+      return new BigDecimal(value).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return value;
     }
   }
 

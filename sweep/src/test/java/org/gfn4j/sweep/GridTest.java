@@ -46,9 +46,10 @@ class GridTest {
         + "  lr: [0.002, 1e-3]\n  train_backward: false\n");
     Path json = tmp.resolve("g.json");
     Files.writeString(json, "{\"presets\": [\"tb_hypergrid\", \"db_hypergrid\"], \"seeds\": [1, 2], \"set\": {"
-        + "\"env\": [\"hypergrid:dim=2,side=4\"], \"lr\": [0.002, 0.001], \"train_backward\": false}}");
-    // YAML reads 1e-3 as the number 0.001
-    assertEquals(Grid.load(json, null), Grid.load(yaml, null));
+        + "\"env\": [\"hypergrid:dim=2,side=4\"], \"lr\": [0.002, \"1e-3\"], \"train_backward\": false}}");
+    // YAML reads 1e-3 as the number 0.001, the same run
+    assertEquals(Grid.load(json, null).stream().map(SweepRun::id).toList(),
+        Grid.load(yaml, null).stream().map(SweepRun::id).toList());
     assertEquals(8, Grid.load(yaml, null).size());
     Files.writeString(yaml, "presets: [tb_hypergrid\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Grid.load(yaml, null));
@@ -65,6 +66,9 @@ class GridTest {
     SweepRun c = Grid.parse("c", "{\"presets\": [\"tb_hypergrid\"], \"seeds\": [7], \"set\": {\"lr\": [\"1e-3\"]}}", null)
         .get(0);
     assertEquals(a.id(), c.id(), "setting a value to its preset value changes nothing");
+    SweepRun c2 = Grid.parse("c", "{\"presets\": [\"tb_hypergrid\"], \"seeds\": [7], \"set\": {\"lr\": [0.0010]}}", null)
+        .get(0);
+    assertEquals(a.id(), c2.id(), "0.0010 is the preset's 1e-3");
     SweepRun d = Grid.parse("d", "{\"presets\": [\"tb_hypergrid\"], \"seeds\": [7], \"set\": {\"lr\": [0.002]}}", null)
         .get(0);
     assertNotEquals(a.id(), d.id());
