@@ -59,7 +59,7 @@ public final class SweepCommand implements java.util.concurrent.Callable<Integer
   @Override
   public Integer call() {
     String dir = out != null ? out
-        : Paths.get("runs", "sweep-" + grid.getFileName().toString().replaceAll("\\.json$", "")).toString();
+        : Paths.get("runs", "sweep-" + grid.getFileName().toString().replaceAll("\\.(json|ya?ml)$", "")).toString();
     Sweep.Report report = Sweep.run(new Sweep.Options(grid, master, dir, parallelism, maxAttempts, dataDir(), log,
         System.console() != null, 0));
     long failed = report.count(RunResult.Status.FAILED);
