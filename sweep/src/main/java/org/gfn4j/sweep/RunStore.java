@@ -97,9 +97,13 @@ public abstract class RunStore implements Serializable {
     return "errors/" + run.dirName() + ".json";
   }
 
-  /** True when a local run directory holds a checkpoint to resume from. */
+  /**
+   * True when a local run directory holds a checkpoint to resume from (the previous one counts:
+   * a run killed while replacing its checkpoint resumes from it).
+   */
   static boolean resumable(Path dir) {
-    return Files.isRegularFile(dir.resolve(RunDirectory.CONFIG)) && Files.isDirectory(dir.resolve(RunDirectory.CHECKPOINT));
+    return Files.isRegularFile(dir.resolve(RunDirectory.CONFIG)) && (Files.isDirectory(dir.resolve(RunDirectory.CHECKPOINT))
+        || Files.isDirectory(dir.resolve(RunDirectory.CHECKPOINT_OLD)));
   }
 
   static void deleteTree(Path dir) throws IOException {
