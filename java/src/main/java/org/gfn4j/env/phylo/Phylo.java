@@ -36,12 +36,17 @@ public final class Phylo extends RowEnvironment {
     this.c = c;
   }
 
-  /** log R = (C − M)/4, M read from the state's parsimony cell. */
+  /**
+   * log R = (C − M)/4 of a complete tree, M read from the state's parsimony cell. A partial state
+   * after k merges gets ((k + 1)·C/n − M)/4, so that gfnx's per-merge delta score is exactly its
+   * change along every step, and log F̃(s0) + C/(4n) estimates log Z (FL-DB).
+   */
   static RewardModule parsimonyReward(PhyloDynamics dyn, double c) {
     return (cells, count) -> {
       double[] out = new double[count];
       for (int b = 0; b < count; b++) {
-        out[b] = (c - cells[b * dyn.width + dyn.parsCell]) / 4.0;
+        int merges = cells[b * dyn.width + dyn.lengthCell] - dyn.n;
+        out[b] = ((merges + 1) * c / dyn.n - cells[b * dyn.width + dyn.parsCell]) / 4.0;
       }
       return out;
     };
@@ -131,21 +136,61 @@ public final class Phylo extends RowEnvironment {
     return sb.append(';').toString();
   }
 
-  /** A terminal object: one tree over every taxon in slot 0, its cells as rebuilding it gives. */
+  /**
+   * A valid forest: every slot holds a tree whose smallest leaf is the slot, every leaf appears
+   * once, the node ids are 0..length−1, and the Fitch sets and the parsimony cell are what the
+   * trees give.
+   */
   @Override
   protected void checkObject(int[] cells, int offset) {
     int[] s = java.util.Arrays.copyOfRange(cells, offset, offset + dyn.width);
-    if (s[dyn.lengthCell] != dyn.nodes || s[0] < dyn.n || s[0] >= dyn.nodes) {
-      throw new IllegalArgumentException("not a complete tree over the " + dyn.n + " taxa");
+    int length = s[dyn.lengthCell];
+    if (length < dyn.n || length > dyn.nodes) {
+      throw new IllegalArgumentException("node count " + length + " outside [" + dyn.n + ", " + dyn.nodes + "]");
     }
-    int[] rebuilt;
-    try {
-      rebuilt = parseObject(formatObject(s));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("not a valid tree: " + e.getMessage(), e);
+    boolean[] seen = new boolean[length];
+    int[] pars = {0};
+    int trees = 0;
+    for (int i = 0; i < dyn.n; i++) {
+      int r = s[i];
+      if (r == -1) {
+        continue;
+      }
+      int[] set = forestSet(s, r, length, seen, pars);
+      if (dyn.minLeaf(s, r) != i) {
+        throw new IllegalArgumentException("slot " + i + " holds a tree whose smallest leaf is not " + i);
+      }
+      for (int k = 0; k < dyn.packed; k++) {
+        if (set[k] != s[dyn.sets + i * dyn.packed + k]) {
+          throw new IllegalArgumentException("the Fitch sets of slot " + i + " do not match its tree");
+        }
+      }
+      trees++;
     }
-    if (rebuilt[dyn.parsCell] != s[dyn.parsCell]) {
-      throw new IllegalArgumentException("the parsimony cell does not match the tree");
+    for (int k = 0; k < length; k++) {
+      if (!seen[k]) {
+        throw new IllegalArgumentException("node " + k + " is in no tree");
+      }
     }
+    if (trees != dyn.nodes - length + 1 || pars[0] != s[dyn.parsCell]) {
+      throw new IllegalArgumentException("the tree count or the parsimony cell does not match the trees");
+    }
+  }
+
+  /** The Fitch set of {@code node}'s subtree, checking ids and that no node is reached twice. */
+  private int[] forestSet(int[] s, int node, int length, boolean[] seen, int[] pars) {
+    if (node < 0 || node >= length || seen[node]) {
+      throw new IllegalArgumentException("node " + node + " is out of range or shared between trees");
+    }
+    seen[node] = true;
+    if (node < dyn.n) {
+      return dyn.subtreeSet(s, node);
+    }
+    int[] both = new int[2 * dyn.packed];
+    System.arraycopy(forestSet(s, s[dyn.left + node], length, seen, pars), 0, both, 0, dyn.packed);
+    System.arraycopy(forestSet(s, s[dyn.right + node], length, seen, pars), 0, both, dyn.packed, dyn.packed);
+    int[] out = new int[dyn.packed];
+    pars[0] += Fitch.merge(both, 0, dyn.packed, out, 0, dyn.packed);
+    return out;
   }
 }
