@@ -25,6 +25,7 @@ final class ObjectiveArrays {
   double[] targetBackwardLogits;
   double[] targetLogFlow;
   double[] deltaScore;
+  double[] weights;
 
   ObjectiveArrays(int slots, int batch, int numActions, int numBackwardActions) {
     this.slots = slots;
@@ -50,6 +51,7 @@ final class ObjectiveArrays {
     a.targetBackwardLogits = in.targetBackwardLogits == null ? null : doubles(in.targetBackwardLogits.toArray());
     a.targetLogFlow = in.targetLogFlow == null ? null : doubles(in.targetLogFlow.toArray());
     a.deltaScore = in.deltaScore == null ? null : doubles(in.deltaScore.toArray());
+    a.weights = in.weights == null ? null : doubles(in.weights.toArray());
     return a;
   }
 
