@@ -23,12 +23,12 @@ public final class TrainConfigs {
     PolicyFactory.spec(config, env).validate();
     PolicyFactory.optimizer(config, true);
     String replay = config.get(TrainKey.REPLAY);
-    if (!replay.equals("none") && !replay.equals("uniform")) {
-      throw new IllegalArgumentException("'replay' must be none or uniform, got '" + replay + "'");
+    if (!replay.equals("none") && !replay.equals("uniform") && !replay.equals("prioritized")) {
+      throw new IllegalArgumentException("'replay' must be none, uniform or prioritized, got '" + replay + "'");
     }
-    if (replay.equals("uniform") && objective.needsWholeTrajectories()) {
+    if (!replay.equals("none") && objective.needsWholeTrajectories()) {
       throw new IllegalArgumentException(
-          "replay stores transitions: use it with db, fldb, mdb or softdqn, not " + objective.name());
+          "replay stores transitions: use it with db, fldb, mdb, softdqn or mdqn, not " + objective.name());
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum TrainKey {
   ENV("env", "", Kind.TEXT, "environment spec (every preset sets one)"),
-  OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb or softdqn"),
+  OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb, softdqn or mdqn (soft-DQN with the Munchausen bonus)"),
   STEPS("steps", "62500", Kind.POSITIVE_INT, "training iterations"),
   BATCH("batch", "16", Kind.POSITIVE_INT, "trajectories per iteration (gfnx num_envs)"),
   SEED("seed", "111", Kind.LONG, "seed of initialisation, sampling and metrics"),
@@ -32,12 +32,22 @@ public enum TrainKey {
   TRAIN_BACKWARD("train_backward", "true", Kind.BOOLEAN, "learn PB (false: uniform PB)"),
   SUBTB_LAMBDA("subtb_lambda", "1", Kind.POSITIVE_DOUBLE, "SubTB lambda"),
   LEAF_COEFF("leaf_coeff", "5", Kind.POSITIVE_DOUBLE, "soft-DQN weight of terminal transitions"),
+  MDQN_ALPHA("mdqn_alpha", "0.15", Kind.UNIT_INTERVAL_OPEN, "mdqn: Munchausen coefficient alpha in [0, 1)"),
+  MDQN_L0("mdqn_l0", "-100", Kind.NON_POSITIVE_DOUBLE, "mdqn: clip floor l0 of the Munchausen bonus"),
+  SOFTDQN_LAMBDA("softdqn_lambda", "auto", Kind.AUTO_OR_POSITIVE_DOUBLE,
+      "softdqn/mdqn entropy temperature (auto: 1/(1 - alpha), the one whose fixed point is R/Z)"),
+  DOUBLE_DQN("double_dqn", "false", Kind.BOOLEAN, "softdqn/mdqn: double-DQN next-state value"),
   TARGET_TAU("target_tau", "0.25", Kind.PROBABILITY, "target network soft-update rate"),
   TARGET_EVERY("target_every", "1", Kind.POSITIVE_INT, "target network update period (iterations)"),
-  REPLAY("replay", "none", Kind.TEXT, "none or uniform (transition replay for off-policy objectives)"),
+  REPLAY("replay", "none", Kind.TEXT, "none, uniform or prioritized (transition replay for off-policy objectives)"),
   REPLAY_CAPACITY("replay_capacity", "100000", Kind.POSITIVE_INT, "replay buffer capacity (transitions)"),
   REPLAY_BATCH("replay_batch", "256", Kind.POSITIVE_INT, "transitions sampled per update"),
   REPLAY_MIN("replay_min", "1000", Kind.NON_NEGATIVE_INT, "transitions stored before updates start"),
+  REPLAY_ALPHA("replay_alpha", "0.5", Kind.NON_NEGATIVE_DOUBLE, "prioritized replay: priority exponent alpha"),
+  REPLAY_BETA_START("replay_beta_start", "0.4", Kind.PROBABILITY, "prioritized replay: importance exponent beta at step 0"),
+  REPLAY_BETA_END("replay_beta_end", "1", Kind.PROBABILITY, "prioritized replay: beta after replay_beta_steps"),
+  REPLAY_BETA_STEPS("replay_beta_steps", "62500", Kind.NON_NEGATIVE_INT,
+      "prioritized replay: linear beta schedule length (0: replay_beta_end at once)"),
   EVAL_EVERY("eval_every", "500", Kind.POSITIVE_INT, "evaluation period (iterations)"),
   METRIC_BUFFER("metric_buffer", "200000", Kind.POSITIVE_INT, "FIFO of training terminal states (approx metrics)"),
   EVAL_ROUNDS("eval_rounds", "10", Kind.POSITIVE_INT, "ELBO/EUBO rounds"),
@@ -50,7 +60,8 @@ public enum TrainKey {
 
   /** Value kinds, each with its own check. */
   enum Kind {
-    TEXT, POSITIVE_INT, NON_NEGATIVE_INT, LONG, DOUBLE, POSITIVE_DOUBLE, NON_NEGATIVE_DOUBLE, PROBABILITY, BOOLEAN
+    TEXT, POSITIVE_INT, NON_NEGATIVE_INT, LONG, DOUBLE, POSITIVE_DOUBLE, NON_NEGATIVE_DOUBLE, PROBABILITY, BOOLEAN,
+    UNIT_INTERVAL_OPEN, NON_POSITIVE_DOUBLE, AUTO_OR_POSITIVE_DOUBLE
   }
 
   final String key;
@@ -118,6 +129,20 @@ public enum TrainKey {
         case BOOLEAN:
           require(value.equals("true") || value.equals("false"), "must be true or false");
           break;
+        case UNIT_INTERVAL_OPEN:
+          double u = Double.parseDouble(value);
+          require(u >= 0 && u < 1, "must be in [0, 1)");
+          break;
+        case NON_POSITIVE_DOUBLE:
+          double np = Double.parseDouble(value);
+          require(Double.isFinite(np) && np <= 0, "must be a finite number <= 0");
+          break;
+        case AUTO_OR_POSITIVE_DOUBLE:
+          if (!value.equals("auto")) {
+            double ap = Double.parseDouble(value);
+            require(Double.isFinite(ap) && ap > 0, "must be auto or a positive number");
+          }
+          break;
         default:
           require(!value.isBlank(), "must not be empty");
       }
@@ -133,6 +158,10 @@ public enum TrainKey {
   }
 
   private String kindText() {
-    return kind == Kind.LONG ? "must be an integer" : kind.name().contains("INT") ? "must be an integer" : "must be a number";
+    if (kind == Kind.AUTO_OR_POSITIVE_DOUBLE) {
+      return "must be auto or a positive number";
+    }
+    return kind == Kind.LONG || kind == Kind.POSITIVE_INT || kind == Kind.NON_NEGATIVE_INT
+        ? "must be an integer" : "must be a number";
   }
 }

@@ -22,6 +22,7 @@ import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.policy.TargetNetwork;
 import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
+import org.gfn4j.rollout.PrioritizedReplay;
 import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.EpsilonSchedule;
@@ -57,6 +58,10 @@ public final class Trainer extends NativeResource {
   private final FloatTensor delta;
   private final RowCompaction compaction;
   final ReplayBuffer replay;
+  /** Priorities over {@link #replay} with replay=prioritized, else null. */
+  final PrioritizedReplay prioritized;
+  private final FloatTensor replayWeights;
+  private final FloatTensor replayResiduals;
   private final Trajectories replayBlock;
   private final HeadBlock replayHeads;
   private final HeadBlock replayGrads;
@@ -94,10 +99,15 @@ public final class Trainer extends NativeResource {
     this.targetHeads = target == null ? null : HeadBlock.like(block);
     this.compaction = new RowCompaction(block.slots() * batch, env.observationSpec(), env.numActions(),
         env.numBackwardActions());
-    boolean useReplay = config.get(TrainKey.REPLAY).equals("uniform");
+    boolean useReplay = !config.get(TrainKey.REPLAY).equals("none");
     int replayBatch = config.getInt(TrainKey.REPLAY_BATCH);
     this.replay = useReplay ? new ReplayBuffer(config.getInt(TrainKey.REPLAY_CAPACITY), env.stateWidth(),
         env.observationSpec(), env.numActions(), env.numBackwardActions()) : null;
+    boolean usePriorities = config.get(TrainKey.REPLAY).equals("prioritized");
+    this.prioritized = usePriorities ? new PrioritizedReplay(replay, config.getDouble(TrainKey.REPLAY_ALPHA),
+        Backend.NATIVE) : null;
+    this.replayWeights = usePriorities ? FloatTensor.allocate(2, replayBatch) : null;
+    this.replayResiduals = usePriorities ? FloatTensor.allocate(2, replayBatch) : null;
     this.replayBlock = useReplay ? Trajectories.of(env, 2, replayBatch) : null;
     this.replayHeads = useReplay ? HeadBlock.like(replayBlock) : null;
     this.replayGrads = useReplay ? HeadBlock.like(replayBlock) : null;
@@ -149,8 +159,12 @@ public final class Trainer extends NativeResource {
 
   /** The objective the config names, with the settings it reads and the environment's stop action. */
   static Objective objective(TrainConfig c, Environment env) {
+    String lambda = c.get(TrainKey.SOFTDQN_LAMBDA);
     return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(c.getBoolean(TrainKey.TRAIN_BACKWARD),
-        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction()), Backend.NATIVE);
+        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
+        c.getDouble(TrainKey.MDQN_ALPHA), c.getDouble(TrainKey.MDQN_L0),
+        lambda.equals("auto") ? Double.NaN : Double.parseDouble(lambda), c.getBoolean(TrainKey.DOUBLE_DQN)),
+        Backend.NATIVE);
   }
 
   private static int[] groundTruth(StateSpace space, int n, long seed) {
@@ -215,9 +229,20 @@ public final class Trainer extends NativeResource {
     if (replay == null) {
       loss = update(prefix, heads, used);
     } else {
-      replay.add(prefix, used);
+      java.util.SplittableRandom rng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step);
+      if (prioritized != null) {
+        prioritized.add(prefix, used);
+      } else {
+        replay.add(prefix, used);
+      }
       if (replay.size() >= Math.max(1, config.getInt(TrainKey.REPLAY_MIN))) {
-        replay.sample(new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step), replayBlock);
+        if (prioritized != null) {
+          prioritized.sample(rng, replayBlock, PrioritizedReplay.beta(config.getDouble(TrainKey.REPLAY_BETA_START),
+              config.getDouble(TrainKey.REPLAY_BETA_END), config.getInt(TrainKey.REPLAY_BETA_STEPS), step),
+              replayWeights);
+        } else {
+          replay.sample(rng, replayBlock);
+        }
         long t0 = System.nanoTime();
         online.evaluate(replayBlock.obsRows(), replayHeads.forwardLogits(0, 2), replayHeads.backwardLogits(0, 2),
             replayHeads.logFlow(0, 2));
@@ -259,7 +284,15 @@ public final class Trainer extends NativeResource {
     }
     HeadBlock gh = b == replayBlock ? replayGrads : grads;
     ObjectiveGrads g = ObjectiveGrads.of(gh.forwardLogits(0, used), gh.backwardLogits(0, used), gh.logFlow(0, used));
+    boolean prioritizedBatch = b == replayBlock && prioritized != null;
+    if (prioritizedBatch) {
+      in.weights(replayWeights);
+      g.withTdErrors(replayResiduals);
+    }
     double loss = objective.loss(in.build(), g);
+    if (prioritizedBatch) {
+      prioritized.updatePriorities(replayResiduals);
+    }
     long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
     if (b == replayBlock || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
@@ -388,7 +421,8 @@ public final class Trainer extends NativeResource {
     }
     delta.close();
     compaction.close();
-    for (AutoCloseable c : new AutoCloseable[] {replay, replayBlock, replayHeads, replayGrads, replayTargetHeads}) {
+    for (AutoCloseable c : new AutoCloseable[] {prioritized, replay, replayBlock, replayHeads, replayGrads,
+        replayTargetHeads, replayWeights, replayResiduals}) {
       if (c != null) {
         try {
           c.close();
