@@ -18,9 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gfn4j train}: the main job; with no arguments the default preset (gfnx's TB baseline on hypergrid 4x20). */
+/** {@code gfn4j train}: the main job; with no arguments the default preset. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train a GFlowNet (default: gfnx's tb_hypergrid baseline, hypergrid 4x20, 62500 steps).")
+    description = "Train a GFlowNet (default: the first preset listed by --list-settings, gfnx's TB baseline).")
 final class TrainCommand implements Runnable {
   @ParentCommand Main main;
 
