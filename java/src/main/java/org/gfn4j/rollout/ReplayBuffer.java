@@ -82,6 +82,20 @@ public final class ReplayBuffer implements AutoCloseable {
     }
   }
 
+  /** Fills {@code out} with transitions drawn uniformly among the {@code recent} most recently stored. */
+  public void sampleRecent(SplittableRandom rng, Trajectories out, int recent) {
+    check(out);
+    if (out.slots() != 2 || recent < 1 || recent > size) {
+      throw new IllegalArgumentException("draws " + out.slots() + "-slot blocks among 1.." + size + " recent, got "
+          + recent);
+    }
+    int n = out.batch();
+    for (int i = 0; i < n; i++) {
+      int j = Math.floorMod(next - 1 - rng.nextInt(recent), capacity);
+      copyTransition(store, j, capacity + j, out, i, n + i);
+    }
+  }
+
   /** The ring position the next stored transition will take (the oldest one once full). */
   public int nextPosition() {
     return next;

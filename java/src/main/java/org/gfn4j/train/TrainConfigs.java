@@ -21,6 +21,11 @@ public final class TrainConfigs {
           + " does not define");
     }
     PolicyFactory.spec(config, env).validate();
+    org.gfn4j.backward.BackwardChoice backward = Trainer.backwardChoice(config);
+    if (backward.separateNetwork() && !java.util.List.of("tb", "db", "subtb").contains(objective.name())) {
+      throw new IllegalArgumentException("backward_policy=" + config.get(TrainKey.BACKWARD_POLICY)
+          + " works with tb, db and subtb, not " + objective.name());
+    }
     PolicyFactory.optimizer(config, true);
     String replay = config.get(TrainKey.REPLAY);
     if (!replay.equals("none") && !replay.equals("uniform") && !replay.equals("prioritized")) {

@@ -30,6 +30,14 @@ public enum TrainKey {
   EPS_STEPS("eps_steps", "30000", Kind.NON_NEGATIVE_INT, "linear epsilon schedule length (0: constant eps_start)"),
   TEMPERATURE("temperature", "1", Kind.POSITIVE_DOUBLE, "logit temperature while sampling"),
   TRAIN_BACKWARD("train_backward", "true", Kind.BOOLEAN, "learn PB (false: uniform PB)"),
+  BACKWARD_POLICY("backward_policy", "auto", Kind.TEXT,
+      "auto (train_backward: naive or uniform), uniform, naive (PB head trained by the forward loss), tlm"
+          + " (separate PB fitted by trajectory likelihood on each fresh batch) or pessimistic (on recent batches)"),
+  PB_LR("pb_lr", "1e-3", Kind.POSITIVE_DOUBLE, "tlm/pessimistic: initial learning rate of the PB network"),
+  PB_LR_DECAY("pb_lr_decay", "0.999", Kind.DECAY, "tlm: PB learning rate factor per PB step, in (0, 1]"),
+  PB_TAU("pb_tau", "0.25", Kind.PROBABILITY, "tlm/pessimistic: Polyak rate of the target PB the forward loss reads"),
+  PB_FIRST("pb_first", "true", Kind.BOOLEAN, "tlm/pessimistic: the PB step precedes the forward step"),
+  PB_RECENT_BATCHES("pb_recent_batches", "20", Kind.POSITIVE_INT, "pessimistic: batches PB is fitted on"),
   SUBTB_LAMBDA("subtb_lambda", "1", Kind.POSITIVE_DOUBLE, "SubTB lambda"),
   LEAF_COEFF("leaf_coeff", "5", Kind.POSITIVE_DOUBLE, "soft-DQN weight of terminal transitions"),
   MDQN_ALPHA("mdqn_alpha", "0.15", Kind.UNIT_INTERVAL_OPEN, "mdqn: Munchausen coefficient alpha in [0, 1)"),
@@ -61,7 +69,7 @@ public enum TrainKey {
   /** Value kinds, each with its own check. */
   enum Kind {
     TEXT, POSITIVE_INT, NON_NEGATIVE_INT, LONG, DOUBLE, POSITIVE_DOUBLE, NON_NEGATIVE_DOUBLE, PROBABILITY, BOOLEAN,
-    UNIT_INTERVAL_OPEN, NON_POSITIVE_DOUBLE, AUTO_OR_POSITIVE_DOUBLE
+    UNIT_INTERVAL_OPEN, NON_POSITIVE_DOUBLE, AUTO_OR_POSITIVE_DOUBLE, DECAY
   }
 
   final String key;
@@ -136,6 +144,10 @@ public enum TrainKey {
         case NON_POSITIVE_DOUBLE:
           double np = Double.parseDouble(value);
           require(Double.isFinite(np) && np <= 0, "must be a finite number <= 0");
+          break;
+        case DECAY:
+          double d = Double.parseDouble(value);
+          require(d > 0 && d <= 1, "must be in (0, 1]");
           break;
         case AUTO_OR_POSITIVE_DOUBLE:
           if (!value.equals("auto")) {

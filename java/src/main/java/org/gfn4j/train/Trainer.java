@@ -3,6 +3,8 @@ package org.gfn4j.train;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gfn4j.backward.BackwardChoice;
+import org.gfn4j.backward.BackwardPolicyTrainer;
 import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
@@ -67,6 +69,10 @@ public final class Trainer extends NativeResource {
   private final HeadBlock replayGrads;
   private final HeadBlock replayTargetHeads;
   private final Evaluator evaluator;
+  /** A separate learned PB (backward_policy=tlm|pessimistic), else null; the forward loss reads its target. */
+  final BackwardPolicyTrainer backwardPolicy;
+  private final HeadBlock backwardHeads;
+  private final HeadBlock replayBackwardHeads;
   private long step;
 
   private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
@@ -85,6 +91,11 @@ public final class Trainer extends NativeResource {
         : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
             seed, threads);
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
+    BackwardChoice backward = backwardChoice(config);
+    this.backwardPolicy = backward.separateNetwork() ? new BackwardPolicyTrainer(new BackwardPolicyTrainer.Settings(
+        backward, config.getDouble(TrainKey.PB_LR), config.getDouble(TrainKey.PB_LR_DECAY),
+        config.getDouble(TrainKey.PB_TAU), config.getInt(TrainKey.PB_RECENT_BATCHES)), PolicyFactory.spec(config, env),
+        env, config.getInt(TrainKey.BATCH), seed, threads) : null;
     this.online = new NetworkPolicy(policy);
     this.targetPolicy = target == null ? null : new NetworkPolicy(target);
     int batch = config.getInt(TrainKey.BATCH);
@@ -112,6 +123,8 @@ public final class Trainer extends NativeResource {
     this.replayHeads = useReplay ? HeadBlock.like(replayBlock) : null;
     this.replayGrads = useReplay ? HeadBlock.like(replayBlock) : null;
     this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
+    this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
+    this.replayBackwardHeads = backwardPolicy != null && useReplay ? HeadBlock.like(replayBlock) : null;
     this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
@@ -119,7 +132,8 @@ public final class Trainer extends NativeResource {
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
     int[] testObjects = space == null || corr == 0 ? null : testObjects(space, corr, seed);
     this.evaluator = new Evaluator(env, space, knownLogZ(), seed, evalBatch,
-        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects);
+        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
+        testObjects);
     this.step = step;
   }
 
@@ -160,11 +174,16 @@ public final class Trainer extends NativeResource {
   /** The objective the config names, with the settings it reads and the environment's stop action. */
   static Objective objective(TrainConfig c, Environment env) {
     String lambda = c.get(TrainKey.SOFTDQN_LAMBDA);
-    return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(c.getBoolean(TrainKey.TRAIN_BACKWARD),
+    boolean learnedBackward = backwardChoice(c) != BackwardChoice.UNIFORM;
+    return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(learnedBackward,
         c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
         c.getDouble(TrainKey.MDQN_ALPHA), c.getDouble(TrainKey.MDQN_L0),
         lambda.equals("auto") ? Double.NaN : Double.parseDouble(lambda), c.getBoolean(TrainKey.DOUBLE_DQN)),
         Backend.NATIVE);
+  }
+
+  static BackwardChoice backwardChoice(TrainConfig c) {
+    return BackwardChoice.parse(c.get(TrainKey.BACKWARD_POLICY), c.getBoolean(TrainKey.TRAIN_BACKWARD));
   }
 
   private static int[] groundTruth(StateSpace space, int n, long seed) {
@@ -225,6 +244,11 @@ public final class Trainer extends NativeResource {
       throw new IllegalStateException(env.spec() + " truncated a trajectory, which " + objective.name()
           + " cannot train on");
     }
+    java.util.SplittableRandom pbRng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 37 + step);
+    boolean pbFirst = config.getBoolean(TrainKey.PB_FIRST);
+    if (backwardPolicy != null && pbFirst) {
+      backwardPolicy.fit(block, used, pbRng);
+    }
     double loss = Double.NaN;
     if (replay == null) {
       loss = update(prefix, heads, used);
@@ -249,6 +273,12 @@ public final class Trainer extends NativeResource {
         times.policyNanos += System.nanoTime() - t0;
         loss = update(replayBlock, replayHeads, 2);
       }
+    }
+    if (backwardPolicy != null) {
+      if (!pbFirst) {
+        backwardPolicy.fit(block, used, pbRng);
+      }
+      backwardPolicy.updateTarget();
     }
     step++;
     if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
@@ -279,6 +309,15 @@ public final class Trainer extends NativeResource {
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
     }
+    if (backwardPolicy != null) { // the forward loss reads PB̄, as a constant
+      HeadBlock pb = b == replayBlock ? replayBackwardHeads : backwardHeads;
+      long tf = System.nanoTime();
+      backwardPolicy.targetBackwardLogits(obs, pb.backwardLogits(0, used), pb.forwardLogits(0, used),
+          pb.logFlow(0, used));
+      times.policyNanos += System.nanoTime() - tf;
+      t0 += System.nanoTime() - tf;
+      in.backwardLogits(pb.backwardLogits(0, used)).targetBackwardLogits(pb.backwardLogits(0, used));
+    }
     if (deltaScore != null) {
       in.deltaScore(DeltaScores.compute(deltaScore, b, delta.view(0, used, b.batch())));
     }
@@ -290,6 +329,9 @@ public final class Trainer extends NativeResource {
       g.withTdErrors(replayResiduals);
     }
     double loss = objective.loss(in.build(), g);
+    if (backwardPolicy != null) {
+      g.dBackwardLogits().fill(0f); // PB̄ is not the forward network's head
+    }
     if (prioritizedBatch) {
       prioritized.updatePriorities(replayResiduals);
     }
@@ -418,6 +460,15 @@ public final class Trainer extends NativeResource {
     grads.close();
     if (targetHeads != null) {
       targetHeads.close();
+    }
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads}) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
     }
     delta.close();
     compaction.close();

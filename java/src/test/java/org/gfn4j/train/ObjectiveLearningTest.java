@@ -16,7 +16,7 @@ class ObjectiveLearningTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"tb", "db", "subtb", "fldb", "mdb", "softdqn", "mdqn"})
+  @ValueSource(strings = {"tb", "db", "subtb", "fldb", "mdb", "softdqn", "mdqn", "tlm_tb"})
   void presetLearnsASmallGrid(String objective) throws Exception {
     TrainConfig c = Presets.get(Presets.forObjective(objective, "hypergrid:dim=2,side=6"))
         .with(TrainKey.ENV, "hypergrid:dim=2,side=6")

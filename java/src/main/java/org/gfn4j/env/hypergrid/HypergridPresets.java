@@ -44,6 +44,11 @@ final class HypergridPresets {
         Map.entry("replay_alpha", "0.5"), Map.entry("replay_beta_start", "0"), Map.entry("replay_beta_end", "1"),
         Map.entry("replay_beta_steps", "62500"), Map.entry("mdqn_alpha", "0.15"), Map.entry("mdqn_l0", "-100"),
         Map.entry("softdqn_lambda", "auto")));
+    // TLM (Gritsaev et al. 2025) on top of tb_hypergrid: a separate PB network fitted by trajectory
+    // likelihood on each fresh batch before the forward step, zero-initialised output layer, Adam
+    // at the forward learning rate decayed by 0.999 per step, Polyak target PB with tau 0.25.
+    p.put("tlm_tb_hypergrid", Map.of("env", grid, "objective", "tb", "backward_policy", "tlm", "pb_lr", "1e-3",
+        "pb_lr_decay", "0.999", "pb_tau", "0.25", "pb_first", "true"));
     return p;
   }
 }
