@@ -16,11 +16,12 @@
 //   kMDB     sum_{real, not done} huber(logPF'(stop|s') + logPF(s'|s) - logPF(stop|s) - logPB'
 //            - delta) / #(real, not done)
 //   kSoftDQN sum_real w huber(V(s) + temperature logsoftmax(adv)(a) - y) / #real,
-//            y = (done ? logR : -log #validPB(s') + V'(s') [+ double]) + munchausen_alpha
+//            y = (done ? logR : logPB'(s|s') + V'(s') [+ double]) + munchausen_alpha
 //            clip(temperature logsoftmax(adv')(a), munchausen_l0, 0), w = leaf_coeff on done
 //            transitions; adv = forward_logits, V = log_flow (dueling head, so the policy is
 //            softmax(adv) = softmax(Q / temperature)); with double_dqn the next-state value adds
-//            -temperature KL(softmax(adv(s')) || softmax(adv'(s'))) (online head constant)
+//            -temperature KL(softmax(adv(s')) || softmax(adv'(s'))) (online head constant);
+//            logPB' is uniform, or the (target) backward head as a constant (a PB fitted apart)
 // (primes: target network). huber has delta = 1. A loss whose normaliser is zero is 0.
 // weights [T1, B] (null = ones; finite, >= 0) multiply each transition's term (transition t at
 // cell t; TB and SubTB weight trajectory b by weights[0, b]); normalisers are unchanged.

@@ -45,14 +45,15 @@ using objective::Workspace;
 
 constexpr int64_t kTrajectoryGrain = 8;
 
-bool uses_backward_actions(int32_t kind) { return kind != kObjectiveSoftDQN; }
+// Soft-DQN reads backward actions only for a non-uniform PB (a learned PB̄ as its inner reward).
+bool uses_backward_actions(int32_t kind, bool uniform) { return kind != kObjectiveSoftDQN || !uniform; }
 
 bool uses_log_flow(int32_t kind) { return kind != kObjectiveTB && kind != kObjectiveMDB; }
 
 // Range and mask checks of the actions every real transition of `kind` evaluates.
 int32_t check_actions(int32_t kind, const Block& blk, const Params& p) {
   std::atomic<int32_t> status{kOk};
-  const bool backward = uses_backward_actions(kind);
+  const bool backward = uses_backward_actions(kind, p.uniform_backward);
   parallel_for(blk.batch, 64, [&](int64_t begin, int64_t end) {
     for (int64_t b = begin; b < end; ++b) {
       for (int64_t t = 0; t + 1 < blk.slots; ++t) {
@@ -147,9 +148,10 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
       num_backward_actions < 1 || !actions || !forward_mask || !backward_mask || !terminal || !pad ||
       !log_reward || !forward_logits || !loss)
     return kErrArgument;
-  const bool uniform = uniform_backward != 0 || kind == kObjectiveSoftDQN;
-  if (uses_backward_actions(kind) && !backward_actions) return kErrArgument;
-  const bool target_pb = kind == kObjectiveFLDB || kind == kObjectiveMDB;  // PB' only, no gradient
+  const bool uniform = uniform_backward != 0;
+  if (uses_backward_actions(kind, uniform) && !backward_actions) return kErrArgument;
+  // PB' only, no gradient
+  const bool target_pb = kind == kObjectiveFLDB || kind == kObjectiveMDB || kind == kObjectiveSoftDQN;
   if (!uniform && !backward_logits && !(target_pb && target_backward_logits)) return kErrArgument;
   if (uses_log_flow(kind) && !log_flow) return kErrArgument;
   if (kind == kObjectiveSubTB && !(lambda > 0.0 && std::isfinite(lambda))) return kErrArgument;
@@ -190,7 +192,7 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
         }
         // A whole-trajectory loss is weighted by its trajectory's first cell.
         const double tscale = scale * ((kind == kObjectiveTB || kind == kObjectiveSubTB) ? ws.weight[0] : 1.0);
-        objective::prepare_trajectory(blk, h, uniform || kind == kObjectiveFLDB || kind == kObjectiveMDB, b,
+        objective::prepare_trajectory(blk, h, uniform || target_pb, b,
                                       d_forward_logits != nullptr, backward_grad && d_backward_logits, ws);
         switch (kind) {
           case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, tscale, &losses[b], &dz[b], ws); break;

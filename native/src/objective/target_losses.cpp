@@ -113,8 +113,9 @@ void softdqn_trajectory(const Block& blk, const Heads& h, const Params& p, int64
     if (done) {
       target = blk.log_reward[here];
     } else {
-      const double log_uniform_pb = -row_log_softmax(nullptr, blk.bmask(t + 1, b), nb, nullptr);
-      target = log_uniform_pb + target_value[next] + (p.double_dqn ? double_value_gap(blk, h, target_forward, t, b,
+      const double log_pb = p.uniform_backward ? -row_log_softmax(nullptr, blk.bmask(t + 1, b), nb, nullptr)
+                                               : target_log_pb(blk, h, p, t, b);
+      target = log_pb + target_value[next] + (p.double_dqn ? double_value_gap(blk, h, target_forward, t, b,
                                                                                       lambda, online_next, target_next)
                                                                    : 0.0);
     }

@@ -78,7 +78,7 @@ abstract class AbstractObjective implements Objective {
     if (learnsBackwardPolicy() && in.backwardLogits == null) {
       throw new IllegalArgumentException(name() + " with a learned backward policy needs backwardLogits");
     }
-    if (usesTargetNetwork() && kind.usesBackwardActions() && !params.uniformBackward
+    if (usesTargetNetwork() && !params.uniformBackward
         && in.backwardLogits == null && in.targetBackwardLogits == null) {
       throw new IllegalArgumentException(name() + " with a learned backward policy needs (target) backwardLogits");
     }

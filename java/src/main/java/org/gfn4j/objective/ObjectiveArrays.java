@@ -96,7 +96,7 @@ final class ObjectiveArrays {
           throw new IllegalArgumentException(kind.factoryName + ": an action id is out of range");
         }
         boolean bad = forwardMask[fmask(t, b) + a] != 0;
-        if (kind.usesBackwardActions()) {
+        if (kind.usesBackwardActions() || !p.uniformBackward) {
           int ab = backwardActions[cell(t, b)];
           if (ab < 0 || ab >= numBackwardActions) {
             throw new IllegalArgumentException(kind.factoryName + ": an action id is out of range");

@@ -19,8 +19,4 @@ final class ObjectiveParams {
     this.uniformBackward = uniformBackward;
     this.munchausen = munchausen;
   }
-
-  ObjectiveParams withUniformBackward(boolean uniform) {
-    return new ObjectiveParams(lambda, leafCoeff, stopAction, uniform, munchausen);
-  }
 }

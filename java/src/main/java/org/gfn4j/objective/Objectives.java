@@ -10,7 +10,7 @@ import org.gfn4j.runtime.Backend;
  * Creates objectives by name with optional parameters, e.g. {@code "tb"}, {@code "subtb:lambda=1.9"},
  * {@code "softdqn:leaf_coeff=5"}, {@code "mdb:stop_action=25"}, {@code "db:pb=uniform"},
  * {@code "mdqn:alpha=0.15,double=true"}. Keys: {@code pb} (learned|uniform; default learned for
- * tb/db/subtb, uniform for fldb/mdb), {@code lambda} (subtb, default 1; softdqn/mdqn temperature,
+ * tb/db/subtb, uniform for fldb/mdb/softdqn/mdqn, whose "learned" PB is the target backward head), {@code lambda} (subtb, default 1; softdqn/mdqn temperature,
  * default 1/(1 - alpha)), {@code leaf_coeff} (softdqn/mdqn, default 5), {@code alpha} and
  * {@code l0} (mdqn's Munchausen bonus, default 0.15 and -100), {@code double} (softdqn/mdqn,
  * default false), {@code stop_action} (mdb, required). Unknown names or keys throw
@@ -58,7 +58,7 @@ public final class Objectives {
         double alpha = name.equals("mdqn") ? number(args, "alpha", ObjectiveSettings.DEFAULT_MDQN_ALPHA) : 0.0;
         double l0 = name.equals("mdqn") ? number(args, "l0", ObjectiveSettings.DEFAULT_MDQN_L0) : -100.0;
         Munchausen m = Munchausen.of(alpha, l0, number(args, "lambda", Double.NaN), bool(args, "double"));
-        objective = new SoftDQN(number(args, "leaf_coeff", 5.0), m, backend);
+        objective = new SoftDQN(number(args, "leaf_coeff", 5.0), m, uniform(args, true), backend);
         break;
       default:
         throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
@@ -90,10 +90,10 @@ public final class Objectives {
             "mdb needs an environment with a stop action")), uniform, backend);
       case "softdqn":
         return new SoftDQN(settings.leafCoeff(),
-            Munchausen.of(0.0, -100.0, settings.softdqnLambda(), settings.doubleDqn()), backend);
+            Munchausen.of(0.0, -100.0, settings.softdqnLambda(), settings.doubleDqn()), uniform, backend);
       case "mdqn":
         return new SoftDQN(settings.leafCoeff(), Munchausen.of(settings.mdqnAlpha(), settings.mdqnL0(),
-            settings.softdqnLambda(), settings.doubleDqn()), backend);
+            settings.softdqnLambda(), settings.doubleDqn()), uniform, backend);
       default:
         throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
     }

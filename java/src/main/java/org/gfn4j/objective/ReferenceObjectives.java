@@ -33,8 +33,7 @@ final class ReferenceObjectives {
 
   /** Loss of {@code a}; fills the non-null buffers of {@code g} and g.dLogZ. Actions must be checked. */
   static double loss(ObjectiveKind kind, ObjectiveParams p, ObjectiveArrays a, ArrayGrads g) {
-    boolean uniform = p.uniformBackward || kind == ObjectiveKind.SOFTDQN;
-    ObjectiveParams q = p.withUniformBackward(uniform);
+    ObjectiveParams q = p;
     double scale = 1.0 / a.batch;
     if (kind != ObjectiveKind.TB && kind != ObjectiveKind.SUBTB) {
       long count = 0;

@@ -87,8 +87,9 @@ final class ReferenceTargetLosses {
         target = a.logReward[here];
       } else {
         int nextRow = a.bmask(t + 1, b);
-        double logUniformPB = -LogSoftmax.lse(null, nextRow, a.backwardMask, nextRow, a.numBackwardActions);
-        target = logUniformPB + targetValue[a.cell(t + 1, b)]
+        double logPB = p.uniformBackward
+            ? -LogSoftmax.lse(null, nextRow, a.backwardMask, nextRow, a.numBackwardActions) : targetLogPB(a, p, t, b);
+        target = logPB + targetValue[a.cell(t + 1, b)]
             + (m.doubleDqn() ? doubleValueGap(a, targetForward, t, b, lambda) : 0.0);
       }
       if (m.alpha() != 0.0) {

@@ -10,7 +10,8 @@ import org.gfn4j.runtime.Backend;
  * terminating transitions weighted by leafCoeff, sum over real transitions divided by their count
  * (not by the weights), as gfnx. With {@link Munchausen} settings this is M-DQN: the target gains
  * alpha·clip(lambda·log pi'(a|s), l0, 0) (pi' the target network's policy) and, with double DQN,
- * the next-state value -lambda·KL(pi || pi') at s'. The backward policy is always uniform.
+ * the next-state value -lambda·KL(pi || pi') at s'. The backward policy is uniform unless a PB
+ * fitted apart (TLM) is given as the target backward head.
  */
 public final class SoftDQN extends AbstractObjective {
   private final double leafCoeff;
@@ -20,8 +21,16 @@ public final class SoftDQN extends AbstractObjective {
   }
 
   public SoftDQN(double leafCoeff, Munchausen munchausen, Backend backend) {
+    this(leafCoeff, munchausen, true, backend);
+  }
+
+  /**
+   * With {@code uniformBackward} false the inner reward is log PB'(s|s') of the target backward
+   * logits (a backward policy fitted apart, e.g. by TLM), read as a constant.
+   */
+  public SoftDQN(double leafCoeff, Munchausen munchausen, boolean uniformBackward, Backend backend) {
     super(ObjectiveKind.SOFTDQN, checkNull(munchausen).alpha() > 0 ? "mdqn" : "softdqn",
-        new ObjectiveParams(1.0, checkLeaf(leafCoeff), 0, true, munchausen), backend);
+        new ObjectiveParams(1.0, checkLeaf(leafCoeff), 0, uniformBackward, munchausen), backend);
     this.leafCoeff = leafCoeff;
   }
 

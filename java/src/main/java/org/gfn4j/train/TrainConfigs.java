@@ -22,9 +22,10 @@ public final class TrainConfigs {
     }
     PolicyFactory.spec(config, env).validate();
     org.gfn4j.backward.BackwardChoice backward = Trainer.backwardChoice(config);
-    if (backward.separateNetwork() && !java.util.List.of("tb", "db", "subtb").contains(objective.name())) {
+    if (backward.separateNetwork()
+        && !java.util.List.of("tb", "db", "subtb", "softdqn", "mdqn").contains(objective.name())) {
       throw new IllegalArgumentException("backward_policy=" + config.get(TrainKey.BACKWARD_POLICY)
-          + " works with tb, db and subtb, not " + objective.name());
+          + " works with tb, db, subtb, softdqn and mdqn, not " + objective.name());
     }
     PolicyFactory.optimizer(config, true);
     String replay = config.get(TrainKey.REPLAY);

@@ -174,7 +174,14 @@ public final class Trainer extends NativeResource {
   /** The objective the config names, with the settings it reads and the environment's stop action. */
   static Objective objective(TrainConfig c, Environment env) {
     String lambda = c.get(TrainKey.SOFTDQN_LAMBDA);
-    boolean learnedBackward = backwardChoice(c) != BackwardChoice.UNIFORM;
+    BackwardChoice backward = backwardChoice(c);
+    boolean dqn = java.util.List.of("softdqn", "mdqn").contains(c.get(TrainKey.OBJECTIVE).trim());
+    if (dqn && backward == BackwardChoice.NAIVE && !c.get(TrainKey.BACKWARD_POLICY).equals("auto")) {
+      throw new IllegalArgumentException(c.get(TrainKey.OBJECTIVE) + " cannot train PB through its loss:"
+          + " use backward_policy uniform, tlm or pessimistic");
+    }
+    // soft-DQN's PB is a reward, never a trained head: it is uniform unless fitted apart
+    boolean learnedBackward = backward.separateNetwork() || backward == BackwardChoice.NAIVE && !dqn;
     return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(learnedBackward,
         c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
         c.getDouble(TrainKey.MDQN_ALPHA), c.getDouble(TrainKey.MDQN_L0),

@@ -31,7 +31,7 @@ class AlgorithmSettingsCommandTest {
   void badValuesExitWith2AndWriteNothing() {
     String[] bad = {"mdqn_alpha=1", "mdqn_alpha=-0.1", "mdqn_l0=0.5", "softdqn_lambda=0", "softdqn_lambda=hot",
         "double_dqn=yes", "replay=sometimes", "replay_alpha=-1", "replay_beta_start=2", "replay_beta_steps=-3", "backward_policy=maxent",
-        "backward_policy=tlm", "pb_lr_decay=0", "pb_lr_decay=1.5", "pb_tau=2", "pb_lr=0", "pb_first=maybe",
+        "pb_lr_decay=0", "pb_lr_decay=1.5", "pb_tau=2", "pb_lr=0", "pb_first=maybe",
         "pb_recent_batches=0"};
     for (String set : bad) {
       Path out = tmp.resolve("bad" + Math.abs(set.hashCode()));

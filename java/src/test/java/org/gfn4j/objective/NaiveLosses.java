@@ -148,7 +148,7 @@ final class NaiveLosses {
    * M-DQN from its definition: Q = V + lambda logPF; target r + V'(s'), or with double DQN
    * r + sum_a' pi(a'|s') (Q'(s', a') - lambda log pi(a'|s')); plus alpha clip(lambda log pi'(a|s), l0, 0).
    */
-  static double softdqn(BlockFixture f, double leafCoeff, Munchausen m) {
+  static double softdqn(BlockFixture f, double leafCoeff, Munchausen m, boolean uniformPB) {
     double lambda = m.lambda();
     double total = 0;
     int count = 0;
@@ -168,6 +168,7 @@ final class NaiveLosses {
             parents += f.backwardMask[f.cell(t + 1, b) * f.numBackwardActions + k] == 0 ? 1 : 0;
           }
           double next = f.targetLogFlow[f.cell(t + 1, b)];
+          double logPB = uniformPB ? -Math.log(parents) : logPB(f, f.targetBackwardLogits, t, b);
           if (m.doubleDqn()) {
             next = 0;
             for (int k = 0; k < f.numActions; k++) {
@@ -179,7 +180,7 @@ final class NaiveLosses {
               next += Math.exp(logPi) * (qTarget - lambda * logPi);
             }
           }
-          target = -Math.log(parents) + next;
+          target = logPB + next;
         }
         double bonus = lambda * logPF(f, f.targetForwardLogits, t, b, a);
         target += m.alpha() * Math.min(0, Math.max(m.l0(), bonus));
@@ -198,7 +199,7 @@ final class NaiveLosses {
       case SUBTB: return subtb(f, p.lambda, p.uniformBackward);
       case FLDB: return fldb(f, p.uniformBackward);
       case MDB: return mdb(f, p.stopAction, p.uniformBackward);
-      default: return softdqn(f, p.leafCoeff, p.munchausen);
+      default: return softdqn(f, p.leafCoeff, p.munchausen, p.uniformBackward);
     }
   }
 }

@@ -11,7 +11,8 @@ final class ObjectiveSpecs {
   static final List<String> SPECS = List.of("tb", "tb:pb=uniform", "db", "db:pb=uniform", "subtb",
       "subtb:lambda=1.9", "subtb:lambda=0.9,pb=uniform", "fldb", "fldb:pb=learned", "mdb:stop_action=STOP",
       "mdb:stop_action=STOP,pb=learned", "softdqn", "softdqn:leaf_coeff=1", "softdqn:lambda=2", "mdqn",
-      "mdqn:alpha=0.5,lambda=1,l0=-0.4", "mdqn:double=true", "softdqn:double=true,lambda=1.5");
+      "mdqn:alpha=0.5,lambda=1,l0=-0.4", "mdqn:double=true", "softdqn:double=true,lambda=1.5", "softdqn:pb=learned",
+      "mdqn:pb=learned,alpha=0.3");
 
   /** Specs whose target reads the online head (double DQN) as a constant: finite differences see it. */
   static boolean semiGradient(AbstractObjective o) {

@@ -49,6 +49,10 @@ final class HypergridPresets {
     // at the forward learning rate decayed by 0.999 per step, Polyak target PB with tau 0.25.
     p.put("tlm_tb_hypergrid", Map.of("env", grid, "objective", "tb", "backward_policy", "tlm", "pb_lr", "1e-3",
         "pb_lr_decay", "0.999", "pb_tau", "0.25", "pb_first", "true"));
+    // TLM with M-DQN: the fitted PB̄ is the inner reward log PB̄(s|s'), Polyak rate that of the Q target.
+    Map<String, String> tlmMdqn = new LinkedHashMap<>(p.get("mdqn_hypergrid"));
+    tlmMdqn.putAll(Map.of("backward_policy", "tlm", "pb_lr", "1e-3", "pb_lr_decay", "0.999", "pb_tau", "0.25"));
+    p.put("tlm_mdqn_hypergrid", tlmMdqn);
     return p;
   }
 }
