@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.runtime.Backend;
-import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +21,9 @@ class PrioritizedReplayTest {
   }
 
   private int fill(PrioritizedReplay replay, int rollouts) {
-    int added = 0;
-    try (Trajectories block = Trajectories.forRollouts(env, 8);
-        HeadBlock heads = HeadBlock.like(block);
-        ForwardRollout rollout = new ForwardRollout(env, new Sampler(2), 8)) {
-      for (int i = 0; i < rollouts; i++) {
-        int used = rollout.run(block, heads, RolloutTest.SKEWED, new ForwardRollout.Exploration(0.3f, 1f, i),
-            RolloutTimer.NONE);
-        added += replay.add(block, used);
-      }
-    }
-    return added;
+    int[] added = new int[1];
+    ReplayBufferTest.rollouts(env, rollouts, (block, used) -> added[0] += replay.add(block, used));
+    return added[0];
   }
 
   @Test
