@@ -9,6 +9,7 @@
 
 #include "../core/parallel.h"
 #include "gfn4j/core.h"
+#include "ising_energy.h"
 
 namespace gfn4j {
 namespace {
@@ -38,17 +39,6 @@ bool all_set(const int32_t* s, int32_t sites) {
 void first_error(std::atomic<int32_t>& status, int32_t code) {
   int32_t expected = kOk;
   status.compare_exchange_strong(expected, code);
-}
-
-// xᵀJx of ±1 spins x.
-double energy(const int32_t* x, int32_t sites, const double* j) {
-  double e = 0;
-  for (int32_t a = 0; a < sites; ++a) {
-    double row = 0;
-    for (int32_t b = 0; b < sites; ++b) row += j[a * sites + b] * x[b];
-    e += x[a] * row;
-  }
-  return e;
 }
 
 }  // namespace
@@ -190,7 +180,7 @@ int32_t ising_log_reward(int32_t sites, int64_t batch, const int32_t* spins, con
           continue;
         }
         for (int32_t i = 0; i < sites; ++i) x[i] = 2 * s[i] - 1;
-        out[b] = energy(x.data(), sites, coupling);
+        out[b] = ising_energy(x.data(), sites, coupling);
       }
     });
     return status.load();

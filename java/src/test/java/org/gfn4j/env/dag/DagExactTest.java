@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.gfn4j.cli.Main;
+import org.gfn4j.env.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,18 +98,10 @@ class DagExactTest {
     return true;
   }
 
-  private static String[] run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-  }
-
   @Test
   void exactCommandMatchesBruteForceEnumerationAtFiveNodes() {
     String data = TestData.root().toString();
-    String[] r = run("", "exact", "--env", "dag:nodes=5,score=bge,data=" + DagConfig.DEFAULT_DATA, "--data", data);
+    String[] r = SharedData.cli("", "exact", "--env", "dag:nodes=5,score=bge,data=" + DagConfig.DEFAULT_DATA, "--data", data);
     assertEquals("0", r[0], r[2]);
     JsonObject o = JsonParser.parseString(r[1].trim()).getAsJsonObject();
     Brute b = bruteForce(TestData.defaultData().samples(), 5);
@@ -135,7 +123,7 @@ class DagExactTest {
   void rewardCommandScoresGraphsGivenAsAdjacencyText() {
     String data = TestData.root().toString();
     String graphs = "0000000000000000000000000\n0001100000000010000000010\n"; // empty; the true graph
-    String[] r = run(graphs, "reward", "--env", "dag:nodes=5", "--data", data);
+    String[] r = SharedData.cli(graphs, "reward", "--env", "dag:nodes=5", "--data", data);
     assertEquals("0", r[0], r[2]);
     String[] lines = r[1].trim().split("\n");
     double[][] x = TestData.defaultData().samples();
@@ -149,7 +137,7 @@ class DagExactTest {
         + IndependentScores.bgeLocal(x, 4, 0b101);
     assertEquals(empty, Double.parseDouble(lines[0]), 1e-6 * Math.abs(empty));
     assertEquals(truth, Double.parseDouble(lines[1]), 1e-6 * Math.abs(truth));
-    String[] cyclic = run("0100010000000000000000000\n1000000000000000000000000\n", "reward", "--env", "dag:nodes=5",
+    String[] cyclic = SharedData.cli("0100010000000000000000000\n1000000000000000000000000\n", "reward", "--env", "dag:nodes=5",
         "--data", data);
     assertEquals("2", cyclic[0]);
     assertTrue(cyclic[2].contains("line 1") && cyclic[2].contains("cycle"), cyclic[2]);

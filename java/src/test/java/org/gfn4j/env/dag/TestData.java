@@ -1,24 +1,14 @@
 package org.gfn4j.env.dag;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gfn4j.env.SharedData;
 
-/** The project's shared data root (../shared/data above the working directory), for the DAG tests. */
+/** The shared data root and the default DAG data set, for the DAG tests. */
 final class TestData {
   private TestData() {}
 
-  /** The nearest {@code shared/data} above the working directory; the test is skipped if none. */
   static Path root() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared").resolve("data");
-      if (Files.isRegularFile(candidate.resolve("dag").resolve(DagConfig.DEFAULT_DATA))) {
-        return candidate;
-      }
-    }
-    assumeTrue(false, "shared/data with " + DagConfig.DEFAULT_DATA + " not found");
-    return null;
+    return SharedData.root("dag/" + DagConfig.DEFAULT_DATA);
   }
 
   static DagData defaultData() {

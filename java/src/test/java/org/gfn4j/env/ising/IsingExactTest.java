@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.gfn4j.cli.Main;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,19 +73,11 @@ class IsingExactTest {
     return new double[] {logZ, Math.exp(2 * max + Math.log(z2) - logZ)};
   }
 
-  private static String[] run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-  }
-
   @Test
   void exactCommandMatchesTheBondSumUpToFourByFour() {
     for (int n = 1; n <= 4; n++) {
       for (double sigma : new double[] {0.1, -0.35}) {
-        String[] r = run("", "exact", "--env", "ising:side=" + n + ",sigma=" + sigma);
+        String[] r = SharedData.cli("", "exact", "--env", "ising:side=" + n + ",sigma=" + sigma);
         assertEquals("0", r[0], r[2]);
         JsonObject o = JsonParser.parseString(r[1].trim()).getAsJsonObject();
         double[] expected = independentLogZAndMean(n, sigma);
@@ -119,14 +107,14 @@ class IsingExactTest {
   @Test
   void rewardCommandReadsPlusMinusText() {
     String[] lines = {"+++++++++", "+-+-+-+-+", "--+-++-+-"};
-    String[] r = run(String.join("\n", lines) + "\n", "reward", "--env", "ising:side=3,sigma=0.1");
+    String[] r = SharedData.cli(String.join("\n", lines) + "\n", "reward", "--env", "ising:side=3,sigma=0.1");
     assertEquals("0", r[0], r[2]);
     String[] out = r[1].trim().split("\n");
     for (int k = 0; k < lines.length; k++) {
       double expected = logReward(lines[k], 3, 0.1);
       assertEquals(expected, Double.parseDouble(out[k]), 1e-12 + 1e-9 * Math.abs(expected), lines[k]);
     }
-    String[] bad = run("++++x++++\n", "reward", "--env", "ising:side=3");
+    String[] bad = SharedData.cli("++++x++++\n", "reward", "--env", "ising:side=3");
     assertEquals("2", bad[0]);
     assertTrue(bad[2].contains("line 1"), bad[2]);
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.EnvironmentConformanceKit;
 import org.gfn4j.env.Environments;
+import org.gfn4j.env.SharedData;
 import org.gfn4j.runtime.Backend;
 
 /** The environment conformance kit over phylogenetic trees of DS1 (27 taxa) and DS5 (50 taxa), few sites. */
@@ -25,6 +26,6 @@ class PhyloConformanceTest extends EnvironmentConformanceKit {
 
   @Override
   protected Environment create(String spec, Backend backend) {
-    return Environments.create(spec, backend, PhyloTestData.root());
+    return Environments.create(spec, backend, SharedData.root("phylo/DS1.json"));
   }
 }

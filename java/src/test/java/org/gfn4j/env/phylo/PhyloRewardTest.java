@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.gfn4j.cli.Main;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;
@@ -24,6 +19,7 @@ import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.env.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class PhyloRewardTest {
   private static Map<String, String> sequences() throws Exception {
-    JsonObject o = JsonParser.parseString(Files.readString(PhyloTestData.root().resolve("phylo/DS1.json")))
+    JsonObject o = JsonParser.parseString(Files.readString(SharedData.root("phylo/DS1.json").resolve("phylo/DS1.json")))
         .getAsJsonObject();
     Map<String, String> out = new java.util.LinkedHashMap<>();
     o.entrySet().forEach(e -> out.put(e.getKey(), e.getValue().getAsString()));
@@ -141,20 +137,12 @@ class PhyloRewardTest {
     return union;
   }
 
-  private static String[] run(String stdin, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.execute(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-  }
-
   @Test
   void rewardOfEveryRootingAndChildOrderIsTheIndependentParsimony() throws Exception {
     Map<String, String> seqs = sequences();
     List<String> names = new ArrayList<>(seqs.keySet());
     Random rng = new Random(31);
-    String data = PhyloTestData.root().toString();
+    String data = SharedData.root("phylo/DS1.json").toString();
     for (int tree = 0; tree < 3; tree++) {
       List<List<Integer>> adj = randomUnrooted(names.size(), rng);
       double expected = (5800 - fitch(adj, names, seqs)) / 4.0;
@@ -164,7 +152,7 @@ class PhyloRewardTest {
         int b = adj.get(a).get(rng.nextInt(adj.get(a).size()));
         lines.append(newick(adj, a, b, names, rng)).append('\n');
       }
-      String[] r = run(lines.toString(), "reward", "--env", "phylo:dataset=DS1", "--data", data);
+      String[] r = SharedData.cli(lines.toString(), "reward", "--env", "phylo:dataset=DS1", "--data", data);
       assertEquals("0", r[0], r[2]);
       for (String v : r[1].trim().split("\n")) {
         assertEquals(expected, Double.parseDouble(v), 1e-9 * Math.abs(expected));
@@ -175,7 +163,7 @@ class PhyloRewardTest {
   @Test
   void badTreesExitWithCodeTwoNamingTheProblem() throws Exception {
     List<String> names = new ArrayList<>(sequences().keySet());
-    String data = PhyloTestData.root().toString();
+    String data = SharedData.root("phylo/DS1.json").toString();
     String rest = String.join(",", names.subList(2, names.size()));
     Map<String, String> cases = new HashMap<>();
     cases.put("((" + names.get(0) + ",Nobody),(" + names.get(1) + "," + rest + "));", "unknown taxon 'Nobody'");
@@ -183,7 +171,7 @@ class PhyloRewardTest {
     cases.put("((" + names.get(0) + "," + names.get(0) + "),(" + names.get(1) + "," + rest + "));", "more than once");
     cases.put("(" + names.get(0) + "," + names.get(1) + "," + rest + ");", "not binary");
     for (Map.Entry<String, String> e : cases.entrySet()) {
-      String[] r = run(e.getKey() + "\n", "reward", "--env", "phylo:dataset=DS1", "--data", data);
+      String[] r = SharedData.cli(e.getKey() + "\n", "reward", "--env", "phylo:dataset=DS1", "--data", data);
       assertEquals("2", r[0], e.getValue());
       assertTrue(r[2].contains("line 1") && r[2].contains(e.getValue()), r[2]);
     }
@@ -191,7 +179,7 @@ class PhyloRewardTest {
 
   @Test
   void sampledTreesPrintAsNewickAndDeltasAddUpFromTheRewardOfS0ToTheRewardOfTheTree() {
-    Environment env = Environments.create("phylo:dataset=DS1", Backend.JAVA, PhyloTestData.root());
+    Environment env = Environments.create("phylo:dataset=DS1", Backend.JAVA, SharedData.root("phylo/DS1.json"));
     int n = 4;
     Random rng = new Random(2);
     float[] deltaSum = new float[n];
