@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.gfn4j.env.hypergrid.HypergridFactory;
+import org.gfn4j.env.sequence.AmpFactory;
+import org.gfn4j.env.sequence.BitseqFactory;
+import org.gfn4j.env.sequence.Qm9Factory;
+import org.gfn4j.env.sequence.TFBind8Factory;
 
 /** The registry of environments, and the entry point that turns a spec string into one. */
 public final class Environments {
-  private static final List<EnvironmentFactory> FACTORIES = List.of(new HypergridFactory());
+  private static final List<EnvironmentFactory> FACTORIES = List.of(
+      new HypergridFactory(), new BitseqFactory(), new TFBind8Factory(), new Qm9Factory(), new AmpFactory());
 
   private Environments() {}
 

@@ -1,0 +1,109 @@
+package org.gfn4j.env.sequence;
+
+import static org.gfn4j.internal.cpu.SequenceKernels.*;
+
+import org.gfn4j.env.Backend;
+import org.gfn4j.env.EnvSpec;
+import org.gfn4j.env.StateBatch;
+import org.gfn4j.runtime.NativeLibrary;
+import org.gfn4j.runtime.NativeResource;
+import org.gfn4j.runtime.NativeStatus;
+import org.gfn4j.tensor.ByteTensor;
+import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.tensor.LongTensor;
+
+/** A sequence environment over the C++ kernels of native/src/env/sequence.cpp: one JNI call per batch. */
+public final class NativeSequence extends SequenceEnvironment {
+  /** The kernel shape array; lives as long as the environment (a few bytes, freed by the GC). */
+  private final IntTensor shapeArray;
+  private final LongTensor count = LongTensor.allocate(1);
+
+  public NativeSequence(EnvSpec spec, SequenceShape shape, SequenceText text, SequenceReward reward) {
+    super(spec, shape, text, reward);
+    NativeLibrary.ensureLoaded();
+    int[] a = shape.toArray();
+    this.shapeArray = IntTensor.of(a, a.length);
+  }
+
+  @Override
+  public Backend backend() {
+    return Backend.NATIVE;
+  }
+
+  @Override
+  protected void doReset(StateBatch s) {
+    NativeStatus.check(
+        sequence_reset(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), s.terminal().pointer(),
+            s.pad().pointer()),
+        "sequence_reset");
+  }
+
+  @Override
+  protected int stepKernel(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward, IntTensor newly) {
+    NativeStatus.check(
+        sequence_step(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), s.terminal().pointer(),
+            actions.pointer(), next.cells().pointer(), next.terminal().pointer(), next.pad().pointer(),
+            logReward.pointer(), newly.pointer(), count.pointer()),
+        "sequence_step");
+    return (int) count.get(0);
+  }
+
+  @Override
+  protected void doBackwardStep(StateBatch s, IntTensor actions, StateBatch prev, ByteTensor done) {
+    NativeStatus.check(
+        sequence_backward_step(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), s.terminal().pointer(),
+            actions.pointer(), prev.cells().pointer(), prev.terminal().pointer(), prev.pad().pointer(),
+            done.pointer()),
+        "sequence_backward_step");
+  }
+
+  @Override
+  protected void doForwardMask(StateBatch s, ByteTensor invalid) {
+    NativeStatus.check(
+        sequence_forward_mask(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), invalid.pointer()),
+        "sequence_forward_mask");
+  }
+
+  @Override
+  protected void doBackwardMask(StateBatch s, ByteTensor invalid) {
+    NativeStatus.check(
+        sequence_backward_mask(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), invalid.pointer()),
+        "sequence_backward_mask");
+  }
+
+  @Override
+  protected void doObserve(StateBatch s, FloatTensor obs) {
+    NativeStatus.check(
+        sequence_observe_f32(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), obs.pointer()),
+        "sequence_observe");
+  }
+
+  @Override
+  public void observeTokens(StateBatch s, IntTensor obs) {
+    obs.requireSize("observations", (long) s.batchSize() * shape.observationLength());
+    if (s.width() != stateWidth()) {
+      throw new IllegalArgumentException("state batch has width " + s.width() + ", environment needs " + stateWidth());
+    }
+    try (var lease = NativeResource.lease(s.cells(), obs)) {
+      NativeStatus.check(
+          sequence_observe(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), obs.pointer()),
+          "sequence_observe");
+    }
+  }
+
+  @Override
+  protected void doBackwardActions(StateBatch s, IntTensor actions, StateBatch next, IntTensor out) {
+    NativeStatus.check(
+        sequence_backward_actions(shapeArray.pointer(), s.batchSize(), actions.pointer(), out.pointer()),
+        "sequence_backward_actions");
+  }
+
+  @Override
+  protected void doForwardActions(StateBatch s, IntTensor backwardActions, StateBatch prev, IntTensor out) {
+    NativeStatus.check(
+        sequence_forward_actions(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), s.terminal().pointer(),
+            backwardActions.pointer(), out.pointer()),
+        "sequence_forward_actions");
+  }
+}

@@ -1,0 +1,39 @@
+package org.gfn4j.env.sequence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.gfn4j.env.Backend;
+import org.gfn4j.env.EnvSpec;
+
+/** Helpers shared by the sequence factories: data-file paths and backend selection. */
+final class SequenceData {
+  private SequenceData() {}
+
+  /**
+   * An existing file named by a spec value: absolute as given, relative against the data
+   * directory ({@code dataDir}, else $GFN4J_DATA, else the working directory).
+   */
+  static Path file(String key, String value, Path dataDir) {
+    Path p = Paths.get(value);
+    if (!p.isAbsolute()) {
+      Path root = dataDir;
+      if (root == null) {
+        String env = System.getenv("GFN4J_DATA");
+        root = env == null || env.isBlank() ? Paths.get("") : Paths.get(env);
+      }
+      p = root.resolve(p);
+    }
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalArgumentException("'" + key + "': no such file " + p.toAbsolutePath().normalize());
+    }
+    return p;
+  }
+
+  static SequenceEnvironment create(Backend backend, EnvSpec spec, SequenceShape shape, SequenceText text,
+      SequenceReward reward) {
+    return backend == Backend.JAVA
+        ? new JavaSequence(spec, shape, text, reward)
+        : new NativeSequence(spec, shape, text, reward);
+  }
+}
