@@ -13,7 +13,9 @@ class SequenceConformanceTest extends EnvironmentConformanceKit {
         "bitseq:n=24,k=3,num_modes=4,seed=2",
         "bitseq:n=32,k=8,num_modes=7",
         "tfbind8:table=" + SequenceFixtures.tfbindTable(),
-        "qm9:table=" + SequenceFixtures.qm9Table());
+        "qm9:table=" + SequenceFixtures.qm9Table(),
+        "amp:length=3,proxy=" + SequenceFixtures.ampProxy(3),
+        "amp");
   }
 
   @Override

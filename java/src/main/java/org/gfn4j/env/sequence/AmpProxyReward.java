@@ -26,6 +26,8 @@ import org.gfn4j.tensor.Tensor;
  */
 public final class AmpProxyReward implements SequenceReward {
   public static final double MIN_REWARD = 1e-6;
+  /** Fewest rows per proxy call. */
+  private static final int MIN_ROWS = 2;
 
   private final InferenceSession session;
   private final int length;
@@ -70,13 +72,18 @@ public final class AmpProxyReward implements SequenceReward {
     if (count == 0) {
       return;
     }
-    int[] input = new int[count * length];
+    // A lone row goes with a copy of itself: ORT evaluates a single row with other kernels
+    // (its logits differ in the last bit), and a sequence's reward must not depend on how many
+    // others share its batch.
+    int padded = Math.max(count, MIN_ROWS);
+    int[] input = new int[padded * length];
     IntBuffer t = tokens.buffer();
-    for (int i = 0; i < count; i++) {
-      t.get((rows == null ? i : rows.get(i)) * length, input, i * length, length);
+    for (int i = 0; i < padded; i++) {
+      int r = i < count ? i : 0;
+      t.get((rows == null ? r : rows.get(r)) * length, input, i * length, length);
     }
-    try (Tensor<?> x = int64 ? longs(input, count) : IntTensor.of(input, count, length);
-        FloatTensor logits = outputRank == 2 ? FloatTensor.allocate(count, 1) : FloatTensor.allocate(count);
+    try (Tensor<?> x = int64 ? longs(input, padded) : IntTensor.of(input, padded, length);
+        FloatTensor logits = outputRank == 2 ? FloatTensor.allocate(padded, 1) : FloatTensor.allocate(padded);
         PointerPointer<OrtValue> in = new PointerPointer<>(1);
         PointerPointer<OrtValue> o = new PointerPointer<>(1);
         NativeResource.Lease lease = NativeResource.lease(x, logits)) {

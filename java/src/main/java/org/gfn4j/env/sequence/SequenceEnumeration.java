@@ -16,13 +16,21 @@ final class SequenceEnumeration {
   private final SequenceRules rules;
   private final SequenceShape shape;
   private States states;
+  private BigInteger terminalCount;
 
   SequenceEnumeration(SequenceRules rules) {
     this.rules = rules;
     this.shape = rules.shape();
   }
 
-  BigInteger terminalCount() {
+  synchronized BigInteger terminalCount() {
+    if (terminalCount == null) {
+      terminalCount = count();
+    }
+    return terminalCount;
+  }
+
+  private BigInteger count() {
     BigInteger n = BigInteger.valueOf(shape.nchar());
     if (shape.kind() != SequenceKind.AUTOREGRESSIVE) {
       return n.pow(shape.length());

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.gfn4j.policy.PolicySpec;
+import org.gfn4j.policy.PolicyTrainer;
 
 /** Synthetic data files for the sequence environments, written once per JVM to a temp directory. */
 public final class SequenceFixtures {
@@ -91,6 +93,19 @@ public final class SequenceFixtures {
       }
     }
     return null;
+  }
+
+  /** A small AMP proxy (gfnx's architecture at max length {@code length}, seed 7) as an ONNX file. */
+  public static synchronized Path ampProxy(int length) {
+    Path p = dir().resolve("amp" + length + ".onnx");
+    if (!Files.exists(p)) {
+      PolicySpec spec = PolicySpec.transformer(AmpProxies.VOCAB, length, 16, 1, 2, 16)
+          .withPadMask(AmpProxies.PAD).head(AmpProxies.LOGIT, 1);
+      try (PolicyTrainer t = PolicyTrainer.create(spec, AmpProxies.optimizer(), 7, 1)) {
+        t.exportInference(p);
+      }
+    }
+    return p;
   }
 
   public static Path write(String name, String content) {
