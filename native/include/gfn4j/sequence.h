@@ -36,12 +36,12 @@ constexpr int32_t kSequenceShapeSize = 7;
 int32_t sequence_reset(const int32_t* shape, int64_t batch, int32_t* tokens, uint8_t* terminal,
                        uint8_t* pad) noexcept;
 
-// Writes the rows that become terminal in this step to newly[0..*num_newly) in increasing order
-// (the caller scores them with a reward module) and zeroes log_reward. A masked action gives
-// kErrInvalidAction and an out-of-range one kErrActionRange; an ill-formed state kErrArgument.
+// Dynamics only: the caller asks a reward module for the rows that became terminal. A masked
+// action gives kErrInvalidAction and an out-of-range one kErrActionRange; an ill-formed state
+// kErrArgument.
 int32_t sequence_step(const int32_t* shape, int64_t batch, const int32_t* tokens, const uint8_t* terminal,
-                      const int32_t* actions, int32_t* tokens_out, uint8_t* terminal_out, uint8_t* pad_out,
-                      float* log_reward, int32_t* newly, int64_t* num_newly) noexcept;
+                      const int32_t* actions, int32_t* tokens_out, uint8_t* terminal_out,
+                      uint8_t* pad_out) noexcept;
 
 // done[b] = 1 when the resulting state is the initial state (all PAD).
 int32_t sequence_backward_step(const int32_t* shape, int64_t batch, const int32_t* tokens,
@@ -53,9 +53,8 @@ int32_t sequence_forward_mask(const int32_t* shape, int64_t batch, const int32_t
 int32_t sequence_backward_mask(const int32_t* shape, int64_t batch, const int32_t* tokens, uint8_t* invalid) noexcept;
 
 // obs [B, L+1]: BOS then the tokens, or (trailing) the tokens then PAD if the last one is PAD or
-// EOS, else EOS. The float variant writes the same ids as floats.
+// EOS, else EOS.
 int32_t sequence_observe(const int32_t* shape, int64_t batch, const int32_t* tokens, int32_t* obs) noexcept;
-int32_t sequence_observe_f32(const int32_t* shape, int64_t batch, const int32_t* tokens, float* obs) noexcept;
 
 // Backward action undoing each forward transition tokens --actions--> next, and the forward
 // action redoing each backward transition tokens --backward_actions--> prev (0 for padding rows).

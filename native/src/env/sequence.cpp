@@ -157,8 +157,9 @@ void apply_backward(const Shape& sh, int32_t* t, int32_t a) {
   t[last - 1] = sh.pad;
 }
 
-template <typename T>
-int32_t observe_impl(const int32_t* shape, int64_t batch, const int32_t* tokens, T* obs) {
+}  // namespace
+
+int32_t sequence_observe(const int32_t* shape, int64_t batch, const int32_t* tokens, int32_t* obs) noexcept {
   Shape sh;
   if (!read_shape(shape, sh) || batch < 0 || !tokens || !obs) return kErrArgument;
   return guarded([&] {
@@ -170,22 +171,20 @@ int32_t observe_impl(const int32_t* shape, int64_t batch, const int32_t* tokens,
     parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
       for (int64_t b = begin; b < end; ++b) {
         const int32_t* t = tokens + b * L;
-        T* o = obs + b * (L + 1);
+        int32_t* o = obs + b * (L + 1);
         if (sh.trailing) {
-          for (int32_t i = 0; i < L; ++i) o[i] = static_cast<T>(t[i]);
+          std::memcpy(o, t, sizeof(int32_t) * L);
           const bool closed = t[L - 1] == sh.pad || t[L - 1] == sh.eos;
-          o[L] = static_cast<T>(closed ? sh.pad : sh.eos);
+          o[L] = closed ? sh.pad : sh.eos;
         } else {
-          o[0] = static_cast<T>(sh.bos);
-          for (int32_t i = 0; i < L; ++i) o[i + 1] = static_cast<T>(t[i]);
+          o[0] = sh.bos;
+          std::memcpy(o + 1, t, sizeof(int32_t) * L);
         }
       }
     });
     return static_cast<int32_t>(kOk);
   });
 }
-
-}  // namespace
 
 int32_t sequence_reset(const int32_t* shape, int64_t batch, int32_t* tokens, uint8_t* terminal,
                        uint8_t* pad) noexcept {
@@ -198,11 +197,11 @@ int32_t sequence_reset(const int32_t* shape, int64_t batch, int32_t* tokens, uin
 }
 
 int32_t sequence_step(const int32_t* shape, int64_t batch, const int32_t* tokens, const uint8_t* terminal,
-                      const int32_t* actions, int32_t* tokens_out, uint8_t* terminal_out, uint8_t* pad_out,
-                      float* log_reward, int32_t* newly, int64_t* num_newly) noexcept {
+                      const int32_t* actions, int32_t* tokens_out, uint8_t* terminal_out,
+                      uint8_t* pad_out) noexcept {
   Shape sh;
   if (!read_shape(shape, sh) || batch < 0 || !tokens || !terminal || !actions || !tokens_out ||
-      !terminal_out || !pad_out || !log_reward || !newly || !num_newly)
+      !terminal_out || !pad_out)
     return kErrArgument;
   return guarded([&] {
     const int32_t L = sh.length;
@@ -217,20 +216,10 @@ int32_t sequence_step(const int32_t* shape, int64_t batch, const int32_t* tokens
         const bool was_terminal = terminal[b] != 0;
         int32_t* t = tokens_out + b * L;
         if (!was_terminal) apply_forward(sh, t, actions[b]);
-        log_reward[b] = 0.0f;
         pad_out[b] = was_terminal;
-        // newly terminal rows are marked 2 here and listed below, in order, by one thread
-        terminal_out[b] = was_terminal ? 1 : (complete(sh, t) ? 2 : 0);
+        terminal_out[b] = was_terminal || complete(sh, t);
       }
     });
-    int64_t n = 0;
-    for (int64_t b = 0; b < batch; ++b) {
-      if (terminal_out[b] == 2) {
-        terminal_out[b] = 1;
-        newly[n++] = static_cast<int32_t>(b);
-      }
-    }
-    *num_newly = n;
     return static_cast<int32_t>(kOk);
   });
 }
@@ -307,14 +296,6 @@ int32_t sequence_backward_mask(const int32_t* shape, int64_t batch, const int32_
     });
     return static_cast<int32_t>(kOk);
   });
-}
-
-int32_t sequence_observe(const int32_t* shape, int64_t batch, const int32_t* tokens, int32_t* obs) noexcept {
-  return observe_impl(shape, batch, tokens, obs);
-}
-
-int32_t sequence_observe_f32(const int32_t* shape, int64_t batch, const int32_t* tokens, float* obs) noexcept {
-  return observe_impl(shape, batch, tokens, obs);
 }
 
 int32_t sequence_backward_actions(const int32_t* shape, int64_t batch, const int32_t* actions,

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Runnable {
   @ParentCommand Main main;
 
-  @Option(names = "--preset", paramLabel = "NAME", defaultValue = "tb_hypergrid", description = "preset (default: ${DEFAULT-VALUE})")
+  @Option(names = "--preset", paramLabel = "NAME", description = "preset (default: the default training preset)")
   String preset;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "500", description = "timed iterations (default: ${DEFAULT-VALUE})")
@@ -39,6 +39,9 @@ final class BenchCommand implements Runnable {
   public void run() {
     if (steps <= 0 || warmup < 0) {
       throw new IllegalArgumentException("--steps must be positive and --warmup non-negative");
+    }
+    if (preset == null) {
+      preset = Presets.defaultName();
     }
     TrainConfig config = Presets.get(preset).withAll(settings);
     TrainConfigs.validate(config, data.resolve());

@@ -1,6 +1,6 @@
 package org.gfn4j.cli;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import picocli.CommandLine.Mixin;

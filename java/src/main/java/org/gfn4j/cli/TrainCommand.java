@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gfn4j train}: the main job; with no arguments gfnx's hypergrid 4x20 TB baseline. */
+/** {@code gfn4j train}: the main job; with no arguments the default preset (gfnx's TB baseline on hypergrid 4x20). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train a GFlowNet (default: gfnx's tb_hypergrid baseline, hypergrid 4x20, 62500 steps).")
 final class TrainCommand implements Runnable {
@@ -30,7 +30,7 @@ final class TrainCommand implements Runnable {
   @Option(names = "--objective", paramLabel = "NAME", description = "tb, db, subtb, fldb, mdb or softdqn")
   String objective;
 
-  @Option(names = "--preset", paramLabel = "NAME", description = "tb_hypergrid, db_hypergrid, subtb_hypergrid, softdqn_hypergrid, fldb_hypergrid, mdb_hypergrid")
+  @Option(names = "--preset", paramLabel = "NAME", description = "a preset (see --list-settings; default: the first one listed)")
   String preset;
 
   @Option(names = "--steps", paramLabel = "N", description = "training iterations")
@@ -84,7 +84,8 @@ final class TrainCommand implements Runnable {
       }
       dir = resume;
     } else {
-      String name = preset != null ? preset : objective != null ? Presets.forObjective(objective) : "tb_hypergrid";
+      String name = preset != null ? preset : objective != null ? Presets.forObjective(objective, env)
+          : Presets.defaultName();
       config = Presets.get(name);
       Map<String, String> overrides = new LinkedHashMap<>();
       put(overrides, "objective", objective);

@@ -39,14 +39,16 @@ final class Checkpoints {
         }
       }
       TrainingTrackers t = trainer.trackers;
-      if (t.approx != null) {
-        RunDirectory.writeInts(dir.resolve("approx.bin"), t.approx.entries());
+      if (t.modes != null) {
         boolean[] visited = t.modes.visited();
         int[] flags = new int[visited.length];
         for (int i = 0; i < flags.length; i++) {
           flags[i] = visited[i] ? 1 : 0;
         }
         RunDirectory.writeInts(dir.resolve("modes.bin"), flags);
+      }
+      if (t.approx != null) {
+        RunDirectory.writeInts(dir.resolve("approx.bin"), t.approx.entries());
         RunDirectory.writeDoubles(dir.resolve("rewards.bin"), t.rewardDelta.entries());
       }
     });
@@ -92,14 +94,16 @@ final class Checkpoints {
         }
       }
       TrainingTrackers t = trainer.trackers;
-      if (t.approx != null) {
-        t.approx.add(RunDirectory.readInts(dir.resolve("approx.bin")));
+      if (t.modes != null) {
         int[] flags = RunDirectory.readInts(dir.resolve("modes.bin"));
         boolean[] visited = new boolean[flags.length];
         for (int i = 0; i < flags.length; i++) {
           visited[i] = flags[i] != 0;
         }
         t.modes.restoreVisited(visited);
+      }
+      if (t.approx != null) {
+        t.approx.add(RunDirectory.readInts(dir.resolve("approx.bin")));
         t.rewardDelta.update(RunDirectory.readDoubles(dir.resolve("rewards.bin")));
       }
     } catch (IOException | RuntimeException e) {

@@ -6,6 +6,7 @@ import org.gfn4j.policy.Heads;
 import org.gfn4j.policy.PolicyNetwork;
 import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.Tensor;
 
 /** Adapts an ONNX policy (trainer, target network or exported model) to the rollout's PolicyFn. */
 public final class NetworkPolicy implements PolicyFn {
@@ -16,7 +17,7 @@ public final class NetworkPolicy implements PolicyFn {
   }
 
   @Override
-  public void evaluate(FloatTensor obs, FloatTensor forwardLogits, FloatTensor backwardLogits, FloatTensor logFlow) {
+  public void evaluate(Tensor<?> obs, FloatTensor forwardLogits, FloatTensor backwardLogits, FloatTensor logFlow) {
     Map<String, FloatTensor> heads = new LinkedHashMap<>(4);
     heads.put(PolicyFactory.FORWARD, forwardLogits);
     heads.put(PolicyFactory.BACKWARD, backwardLogits);

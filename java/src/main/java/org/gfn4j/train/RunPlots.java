@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gfn4j.env.hypergrid.Hypergrid;
+import org.gfn4j.env.DistributionPlot;
 import org.gfn4j.io.Plots;
-import org.gfn4j.metrics.Marginals;
 
-/** The PNG plots of a run: learning curves from metrics.jsonl and, for hypergrids, heat maps. */
+/** The PNG plots of a run: learning curves from metrics.jsonl and the plots the environment draws of the learned distribution. */
 final class RunPlots {
   private RunPlots() {}
 
@@ -19,17 +18,11 @@ final class RunPlots {
     curve(run, "distribution.png", "Distance to the target distribution", true, history,
         "exact_tv", "exact_kl", "approx_tv", "approx_kl");
     curve(run, "bounds.png", "ELBO and EUBO (gaps to log Z)", false, history, "elbo", "eubo");
-    if (trainer.env instanceof Hypergrid && ((Hypergrid) trainer.env).config().dim() >= 2) {
+    if (trainer.space != null && !trainer.env.plots().isEmpty()) {
       double[] learned = trainer.exactDistribution();
-      if (learned != null) {
-        Hypergrid grid = (Hypergrid) trainer.env;
-        int dim = grid.config().dim();
-        int side = grid.config().side();
-        Map<String, double[][]> maps = new LinkedHashMap<>();
-        String what = dim == 2 ? "" : ", marginal 0,1";
-        maps.put("learned" + what, Marginals.leadingTwo(learned, dim, side));
-        maps.put("target R/Z" + what, Marginals.leadingTwo(grid.trueDistribution(), dim, side));
-        Plots.heatMaps(run.resolve("heatmap.png"), maps);
+      double[] target = trainer.space.trueDistribution();
+      for (DistributionPlot plot : trainer.env.plots()) {
+        plot.write(run.resolve(plot.fileName()), trainer.space, learned, target);
       }
     }
   }

@@ -3,11 +3,11 @@ package org.gfn4j.train;
 import java.util.Locale;
 
 /**
- * Every training setting, with its default (gfnx's hypergrid TB baseline) and a check of its
+ * Every training setting, with its default (gfnx's baseline values) and a check of its
  * value. A preset is a set of overrides of these; the CLI can override any key with --set.
  */
 public enum TrainKey {
-  ENV("env", "hypergrid:dim=4,side=20,reward=easy", Kind.TEXT, "environment spec"),
+  ENV("env", "", Kind.TEXT, "environment spec (every preset sets one)"),
   OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb or softdqn"),
   STEPS("steps", "62500", Kind.POSITIVE_INT, "training iterations"),
   BATCH("batch", "16", Kind.POSITIVE_INT, "trajectories per iteration (gfnx num_envs)"),
@@ -15,6 +15,11 @@ public enum TrainKey {
   HIDDEN("hidden", "256", Kind.POSITIVE_INT, "MLP width"),
   DEPTH("depth", "2", Kind.POSITIVE_INT, "MLP hidden layers"),
   ACTIVATION("activation", "relu", Kind.TEXT, "relu, leaky_relu, gelu or tanh"),
+  POLICY("policy", "auto", Kind.TEXT, "policy network kind: auto (from the observations), mlp, transformer, ..."),
+  TF_DIM("tf_dim", "64", Kind.POSITIVE_INT, "transformer model width"),
+  TF_LAYERS("tf_layers", "3", Kind.POSITIVE_INT, "transformer layers"),
+  TF_HEADS("tf_heads", "8", Kind.POSITIVE_INT, "transformer attention heads"),
+  TF_FEED_FORWARD("tf_ff", "64", Kind.POSITIVE_INT, "transformer feed-forward width"),
   OPTIMIZER("optimizer", "adam", Kind.TEXT, "adam or adamw"),
   LR("lr", "1e-3", Kind.POSITIVE_DOUBLE, "network learning rate"),
   WEIGHT_DECAY("weight_decay", "0", Kind.NON_NEGATIVE_DOUBLE, "AdamW weight decay"),
@@ -38,7 +43,10 @@ public enum TrainKey {
   EVAL_ROUNDS("eval_rounds", "10", Kind.POSITIVE_INT, "ELBO/EUBO rounds"),
   EVAL_BATCH("eval_batch", "16", Kind.POSITIVE_INT, "ELBO/EUBO trajectories per round"),
   CORR_OBJECTS("corr_objects", "64", Kind.NON_NEGATIVE_INT, "test objects of the log P(x) vs log R(x) correlation (0: off)"),
-  THREADS("threads", "1", Kind.POSITIVE_INT, "ONNX Runtime intra-op threads");
+  THREADS("threads", "1", Kind.POSITIVE_INT, "ONNX Runtime intra-op threads"),
+  BACKEND("backend", "native", Kind.TEXT, "environment kernels: native (C++) or java (the pure-Java twin)"),
+  ENUM_MAX_STATES("enum_max_states", "4194304", Kind.POSITIVE_INT,
+      "largest state space enumerated for exact metrics (non-terminal plus terminal states)");
 
   /** Value kinds, each with its own check. */
   enum Kind {

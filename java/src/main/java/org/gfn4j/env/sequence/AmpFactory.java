@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.EnvParameter;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.EnvironmentFactory;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.policy.ort.InferenceSession;
 import org.gfn4j.policy.ort.OrtException;
 
@@ -60,7 +60,8 @@ public final class AmpFactory implements EnvironmentFactory {
       canonical.put("length", Integer.toString(length));
     }
     SequenceShape shape = new SequenceShape(SequenceKind.AUTOREGRESSIVE, length, 20, 22, 20, 21, true);
-    return SequenceData.create(backend, EnvSpec.of("amp", canonical), shape,
-        SequenceText.letters(shape, AmpProxies.ALPHABET), new AmpProxyReward(session, length, source));
+    SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("amp", canonical), shape,
+        SequenceText.letters(shape, AmpProxies.ALPHABET), SequenceDistances.levenshtein(20), null);
+    return SequenceData.create(backend, def, new AmpProxyReward(session, length, source));
   }
 }

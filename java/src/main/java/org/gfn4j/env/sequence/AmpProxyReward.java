@@ -24,7 +24,7 @@ import org.gfn4j.tensor.Tensor;
  * — exactly the state row — and one float output, a logit per row ([B] or [B, 1]). The whole
  * batch of newly terminal rows goes through ONNX Runtime in one call.
  */
-public final class AmpProxyReward implements SequenceReward {
+public final class AmpProxyReward extends TokenReward {
   public static final double MIN_REWARD = 1e-6;
   /** Fewest rows per proxy call. */
   private static final int MIN_ROWS = 2;
@@ -36,6 +36,7 @@ public final class AmpProxyReward implements SequenceReward {
   private final String source;
 
   public AmpProxyReward(InferenceSession session, int length, String source) {
+    super(length);
     this.session = session;
     this.length = length;
     this.source = source;
@@ -68,7 +69,7 @@ public final class AmpProxyReward implements SequenceReward {
   }
 
   @Override
-  public synchronized void logRewards(IntTensor tokens, IntTensor rows, int count, DoubleTensor out) {
+  synchronized void score(IntTensor tokens, IntTensor rows, int count, DoubleTensor out) {
     if (count == 0) {
       return;
     }

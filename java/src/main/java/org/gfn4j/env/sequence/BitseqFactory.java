@@ -5,14 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.EnvParameter;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.EnvironmentFactory;
+import org.gfn4j.env.ModeSet;
+import org.gfn4j.runtime.Backend;
 
 /** Registers {@code bitseq} specs (gfnx {@code Bitseq-{n}-{k}-v0}). */
 public final class BitseqFactory implements EnvironmentFactory {
+  /** gfnx counts a mode as found below Hamming distance 30 at n = 120: a quarter of the bits. */
+  static final double MODE_RADIUS = 30.0 / 120.0;
+
   static final Set<String> KEYS = Set.of("n", "k", "beta", "modes", "num_modes", "seed");
 
   @Override
@@ -68,7 +72,9 @@ public final class BitseqFactory implements EnvironmentFactory {
     int nchar = 1 << k;
     SequenceShape shape = new SequenceShape(SequenceKind.NON_AUTOREGRESSIVE, n / k, nchar, nchar, nchar + 1,
         nchar + 2, false);
-    return SequenceData.create(backend, EnvSpec.of("bitseq", canonical), shape, SequenceText.bits(shape, k),
-        new BitseqReward(modes, beta, k, backend));
+    ModeSet modeSet = new ModeSet(modes.asWords(k), SequenceDistances.bitHamming(), MODE_RADIUS * n);
+    SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("bitseq", canonical), shape,
+        SequenceText.bits(shape, k), SequenceDistances.bitHamming(), modeSet);
+    return SequenceData.create(backend, def, new BitseqReward(modes, beta, k, backend));
   }
 }

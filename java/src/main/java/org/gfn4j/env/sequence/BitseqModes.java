@@ -110,6 +110,17 @@ public final class BitseqModes {
     return p;
   }
 
+  /** The modes as bitseq cells: words of {@code k} bits, most significant first. */
+  public int[][] asWords(int k) {
+    int[][] out = new int[modes.length][bits / k];
+    for (int i = 0; i < modes.length; i++) {
+      for (int j = 0; j < bits; j++) {
+        out[i][j / k] = 2 * out[i][j / k] + (modes[i][j] ? 1 : 0);
+      }
+    }
+    return out;
+  }
+
   /** Smallest Hamming distance from {@code x} to a mode. */
   public int minHamming(boolean[] x) {
     int best = bits;

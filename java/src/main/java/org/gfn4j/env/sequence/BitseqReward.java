@@ -2,7 +2,7 @@ package org.gfn4j.env.sequence;
 
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.internal.cpu.SequenceKernels;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeStatus;
@@ -15,7 +15,7 @@ import org.gfn4j.tensor.LongTensor;
  * n = L·k bits (each word most significant bit first). The native backend compares bit-packed
  * words; the Java backend counts bit by bit, the reference it is tested against.
  */
-public final class BitseqReward implements SequenceReward {
+public final class BitseqReward extends TokenReward {
   private final BitseqModes modes;
   private final double beta;
   private final int length;
@@ -24,9 +24,7 @@ public final class BitseqReward implements SequenceReward {
   private final LongTensor packed;
 
   public BitseqReward(BitseqModes modes, double beta, int k, Backend backend) {
-    if (modes.bits() % k != 0) {
-      throw new IllegalArgumentException("mode length " + modes.bits() + " is not a multiple of k=" + k);
-    }
+    super(words(modes, k));
     this.modes = modes;
     this.beta = beta;
     this.k = k;
@@ -41,6 +39,13 @@ public final class BitseqReward implements SequenceReward {
     }
   }
 
+  private static int words(BitseqModes modes, int k) {
+    if (modes.bits() % k != 0) {
+      throw new IllegalArgumentException("mode length " + modes.bits() + " is not a multiple of k=" + k);
+    }
+    return modes.bits() / k;
+  }
+
   public BitseqModes modes() {
     return modes;
   }
@@ -50,7 +55,7 @@ public final class BitseqReward implements SequenceReward {
   }
 
   @Override
-  public void logRewards(IntTensor tokens, IntTensor rows, int count, DoubleTensor out) {
+  void score(IntTensor tokens, IntTensor rows, int count, DoubleTensor out) {
     if (count == 0) {
       return;
     }

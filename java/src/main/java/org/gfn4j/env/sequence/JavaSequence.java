@@ -1,15 +1,14 @@
 package org.gfn4j.env.sequence;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnvSpec;
+import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
-import org.gfn4j.runtime.NativeResource;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.tensor.Tensor;
 
 /**
  * Pure-Java reference of the sequence kernels: the executable specification the native kernels
@@ -19,9 +18,14 @@ import org.gfn4j.tensor.IntTensor;
 public final class JavaSequence extends SequenceEnvironment {
   private final int width;
 
-  public JavaSequence(EnvSpec spec, SequenceShape shape, SequenceText text, SequenceReward reward) {
-    super(spec, shape, text, reward);
+  public JavaSequence(Definition definition, RewardModule reward) {
+    super(definition, reward);
     this.width = shape.length();
+  }
+
+  @Override
+  protected JavaSequence copyWith(RewardModule replacement) {
+    return new JavaSequence(definition, replacement);
   }
 
   @Override
@@ -52,7 +56,7 @@ public final class JavaSequence extends SequenceEnvironment {
   }
 
   @Override
-  protected int stepKernel(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward, IntTensor newly) {
+  protected void doStep(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward) {
     IntBuffer c = s.cells().buffer();
     ByteBuffer term = s.terminal().buffer();
     IntBuffer a = actions.buffer();
@@ -72,9 +76,6 @@ public final class JavaSequence extends SequenceEnvironment {
     IntBuffer out = next.cells().buffer();
     ByteBuffer termOut = next.terminal().buffer();
     ByteBuffer padOut = next.pad().buffer();
-    FloatBuffer lr = logReward.buffer();
-    IntBuffer rows = newly.buffer();
-    int count = 0;
     for (int b = 0; b < n; b++) {
       int[] t = row(c, b);
       boolean wasTerminal = term.get(b) != 0;
@@ -82,15 +83,9 @@ public final class JavaSequence extends SequenceEnvironment {
         rules.applyForward(t, a.get(b));
       }
       out.put(b * width, t);
-      lr.put(b, 0f);
       padOut.put(b, (byte) (wasTerminal ? 1 : 0));
-      boolean nowTerminal = wasTerminal || rules.complete(t);
-      termOut.put(b, (byte) (nowTerminal ? 1 : 0));
-      if (nowTerminal && !wasTerminal) {
-        rows.put(count++, b);
-      }
+      termOut.put(b, (byte) (wasTerminal || rules.complete(t) ? 1 : 0));
     }
-    return count;
   }
 
   @Override
@@ -164,23 +159,8 @@ public final class JavaSequence extends SequenceEnvironment {
   }
 
   @Override
-  protected void doObserve(StateBatch s, FloatTensor obs) {
-    int[] all = observations(s);
-    FloatBuffer out = obs.buffer();
-    for (int i = 0; i < all.length; i++) {
-      out.put(i, all[i]);
-    }
-  }
-
-  @Override
-  public void observeTokens(StateBatch s, IntTensor obs) {
-    obs.requireSize("observations", (long) s.batchSize() * shape.observationLength());
-    if (s.width() != stateWidth()) {
-      throw new IllegalArgumentException("state batch has width " + s.width() + ", environment needs " + stateWidth());
-    }
-    try (var lease = NativeResource.lease(s.cells(), obs)) {
-      obs.buffer().put(0, observations(s));
-    }
+  protected void doObserve(StateBatch s, Tensor<?> obs) {
+    ((IntTensor) obs).buffer().put(0, observations(s));
   }
 
   @Override

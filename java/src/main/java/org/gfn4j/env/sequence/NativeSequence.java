@@ -2,28 +2,31 @@ package org.gfn4j.env.sequence;
 
 import static org.gfn4j.internal.cpu.SequenceKernels.*;
 
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnvSpec;
+import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeLibrary;
-import org.gfn4j.runtime.NativeResource;
 import org.gfn4j.runtime.NativeStatus;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
-import org.gfn4j.tensor.LongTensor;
+import org.gfn4j.tensor.Tensor;
 
 /** A sequence environment over the C++ kernels of native/src/env/sequence.cpp: one JNI call per batch. */
 public final class NativeSequence extends SequenceEnvironment {
   /** The kernel shape array; lives as long as the environment (a few bytes, freed by the GC). */
   private final IntTensor shapeArray;
-  private final LongTensor count = LongTensor.allocate(1);
 
-  public NativeSequence(EnvSpec spec, SequenceShape shape, SequenceText text, SequenceReward reward) {
-    super(spec, shape, text, reward);
+  public NativeSequence(Definition definition, RewardModule reward) {
+    super(definition, reward);
     NativeLibrary.ensureLoaded();
     int[] a = shape.toArray();
     this.shapeArray = IntTensor.of(a, a.length);
+  }
+
+  @Override
+  protected NativeSequence copyWith(RewardModule replacement) {
+    return new NativeSequence(definition, replacement);
   }
 
   @Override
@@ -40,13 +43,11 @@ public final class NativeSequence extends SequenceEnvironment {
   }
 
   @Override
-  protected int stepKernel(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward, IntTensor newly) {
+  protected void doStep(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward) {
     NativeStatus.check(
         sequence_step(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), s.terminal().pointer(),
-            actions.pointer(), next.cells().pointer(), next.terminal().pointer(), next.pad().pointer(),
-            logReward.pointer(), newly.pointer(), count.pointer()),
+            actions.pointer(), next.cells().pointer(), next.terminal().pointer(), next.pad().pointer()),
         "sequence_step");
-    return (int) count.get(0);
   }
 
   @Override
@@ -73,23 +74,10 @@ public final class NativeSequence extends SequenceEnvironment {
   }
 
   @Override
-  protected void doObserve(StateBatch s, FloatTensor obs) {
+  protected void doObserve(StateBatch s, Tensor<?> obs) {
     NativeStatus.check(
-        sequence_observe_f32(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), obs.pointer()),
+        sequence_observe(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), ((IntTensor) obs).pointer()),
         "sequence_observe");
-  }
-
-  @Override
-  public void observeTokens(StateBatch s, IntTensor obs) {
-    obs.requireSize("observations", (long) s.batchSize() * shape.observationLength());
-    if (s.width() != stateWidth()) {
-      throw new IllegalArgumentException("state batch has width " + s.width() + ", environment needs " + stateWidth());
-    }
-    try (var lease = NativeResource.lease(s.cells(), obs)) {
-      NativeStatus.check(
-          sequence_observe(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), obs.pointer()),
-          "sequence_observe");
-    }
   }
 
   @Override

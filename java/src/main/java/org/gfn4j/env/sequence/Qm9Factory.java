@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.EnvParameter;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.EnvironmentFactory;
+import org.gfn4j.env.ObjectDistance;
+import org.gfn4j.runtime.Backend;
 
 /** Registers {@code qm9} specs (gfnx {@code QM9Small-v0}). */
 public final class Qm9Factory implements EnvironmentFactory {
@@ -44,7 +45,8 @@ public final class Qm9Factory implements EnvironmentFactory {
       canonical.put("table", value);
     }
     SequenceShape shape = shape();
-    return SequenceData.create(backend, EnvSpec.of("qm9", canonical), shape,
-        SequenceText.letters(shape, Qm9Table.ALPHABET), new TableReward(logR, shape.length(), 11, backend));
+    SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("qm9", canonical), shape,
+        SequenceText.letters(shape, Qm9Table.ALPHABET), ObjectDistance.HAMMING, null);
+    return SequenceData.create(backend, def, new TableReward(logR, shape.length(), 11, backend));
   }
 }

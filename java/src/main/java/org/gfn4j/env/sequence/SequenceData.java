@@ -3,8 +3,8 @@ package org.gfn4j.env.sequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnvSpec;
+import org.gfn4j.env.RewardModule;
+import org.gfn4j.runtime.Backend;
 
 /** Helpers shared by the sequence factories: data-file paths and backend selection. */
 final class SequenceData {
@@ -30,10 +30,7 @@ final class SequenceData {
     return p;
   }
 
-  static SequenceEnvironment create(Backend backend, EnvSpec spec, SequenceShape shape, SequenceText text,
-      SequenceReward reward) {
-    return backend == Backend.JAVA
-        ? new JavaSequence(spec, shape, text, reward)
-        : new NativeSequence(spec, shape, text, reward);
+  static SequenceEnvironment create(Backend backend, SequenceEnvironment.Definition definition, RewardModule reward) {
+    return backend == Backend.JAVA ? new JavaSequence(definition, reward) : new NativeSequence(definition, reward);
   }
 }

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.EnvParameter;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.EnvironmentFactory;
+import org.gfn4j.env.ObjectDistance;
+import org.gfn4j.runtime.Backend;
 
 /** Registers {@code tfbind8} specs (gfnx {@code TFBind8-v0}); the table is user-supplied. */
 public final class TFBind8Factory implements EnvironmentFactory {
@@ -40,7 +41,8 @@ public final class TFBind8Factory implements EnvironmentFactory {
     String value = spec.getString("table", "");
     double[] logR = TFBind8Table.logRewards(TFBind8Table.readRaw(SequenceData.file("table", value, dataDir)));
     SequenceShape shape = shape();
-    return SequenceData.create(backend, EnvSpec.of("tfbind8", Map.of("table", value)), shape,
-        SequenceText.letters(shape, TFBind8Table.ALPHABET), new TableReward(logR, shape.length(), 4, backend));
+    SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("tfbind8", Map.of("table", value)),
+        shape, SequenceText.letters(shape, TFBind8Table.ALPHABET), ObjectDistance.HAMMING, null);
+    return SequenceData.create(backend, def, new TableReward(logR, shape.length(), 4, backend));
   }
 }

@@ -2,7 +2,7 @@ package org.gfn4j.env.sequence;
 
 import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.internal.cpu.SequenceKernels;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeStatus;
@@ -14,13 +14,14 @@ import org.gfn4j.tensor.IntTensor;
  * sequence, first token most significant (TFBind8, QM9-small). The native backend looks the
  * table up in C++; the Java backend is the reference.
  */
-public final class TableReward implements SequenceReward {
+public final class TableReward extends TokenReward {
   private final double[] logTable;
   private final int length;
   private final int nchar;
   private final DoubleTensor nativeTable;
 
   public TableReward(double[] logTable, int length, int nchar, Backend backend) {
+    super(length);
     long size = 1;
     for (int i = 0; i < length; i++) {
       size *= nchar;
@@ -47,7 +48,7 @@ public final class TableReward implements SequenceReward {
   }
 
   @Override
-  public void logRewards(IntTensor tokens, IntTensor rows, int count, DoubleTensor out) {
+  void score(IntTensor tokens, IntTensor rows, int count, DoubleTensor out) {
     if (count == 0) {
       return;
     }

@@ -2,7 +2,6 @@ package org.gfn4j.internal.cpu;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Loader;
@@ -30,8 +29,7 @@ public final class SequenceKernels {
   public static native int sequence_step(
       @Const IntPointer shape, long batch, @Const IntPointer tokens, @Cast("const uint8_t*") BytePointer terminal,
       @Const IntPointer actions, IntPointer tokensOut, @Cast("uint8_t*") BytePointer terminalOut,
-      @Cast("uint8_t*") BytePointer padOut, FloatPointer logReward, IntPointer newly,
-      @Cast("int64_t*") LongPointer numNewly);
+      @Cast("uint8_t*") BytePointer padOut);
 
   public static native int sequence_backward_step(
       @Const IntPointer shape, long batch, @Const IntPointer tokens, @Cast("const uint8_t*") BytePointer terminal,
@@ -46,9 +44,6 @@ public final class SequenceKernels {
 
   public static native int sequence_observe(
       @Const IntPointer shape, long batch, @Const IntPointer tokens, IntPointer obs);
-
-  public static native int sequence_observe_f32(
-      @Const IntPointer shape, long batch, @Const IntPointer tokens, FloatPointer obs);
 
   public static native int sequence_backward_actions(
       @Const IntPointer shape, long batch, @Const IntPointer actions, IntPointer out);

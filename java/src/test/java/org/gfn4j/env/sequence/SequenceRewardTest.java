@@ -12,8 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class SequenceRewardTest {
         assertEquals(-2.5 * best / 16.0, logR[i], 1e-15, objects.get(i));
       }
       assertEquals(0.0, logR[0], 0.0, "a mode has log R 0");
-      EnumerableEnvironment en = env.enumerable().orElseThrow();
+      StateSpace en = StateSpace.enumerate(env);
       assertEquals(1 << 16, en.numTerminalStates());
     }
   }
@@ -186,13 +186,14 @@ class SequenceRewardTest {
       z2 += r * r;
     }
     for (Backend backend : Backend.values()) {
-      EnumerableEnvironment en = Environments.create("qm9:table=" + file, backend).enumerable().orElseThrow();
+      Environment qm9 = Environments.create("qm9:table=" + file, backend);
+      StateSpace en = StateSpace.enumerate(qm9);
       assertEquals(161_051, en.numTerminalStates());
       assertEquals(Math.log(z), en.logZ(), 1e-9 * Math.log(z));
       assertEquals(z2 / z, en.meanReward(), 1e-9 * z2 / z);
       int[] cells = en.terminalState(12_345);
       double expected = Math.log(100 * Math.pow(c[12_345] / max, 5));
-      assertEquals(expected, en.logRewards(cells, 1)[0], 1e-12);
+      assertEquals(expected, qm9.logRewards(cells, 1)[0], 1e-12);
     }
   }
 
