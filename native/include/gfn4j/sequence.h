@@ -56,6 +56,11 @@ int32_t sequence_backward_mask(const int32_t* shape, int64_t batch, const int32_
 // EOS, else EOS.
 int32_t sequence_observe(const int32_t* shape, int64_t batch, const int32_t* tokens, int32_t* obs) noexcept;
 
+// obs [B, L*classes] float32: one-hot of each token over `classes` ids (ids >= classes, such as
+// PAD in TFBind8, give a zero block), the input gfnx's MLP policies compute from the tokens.
+int32_t sequence_observe_one_hot(const int32_t* shape, int32_t classes, int64_t batch, const int32_t* tokens,
+                                 float* obs) noexcept;
+
 // Backward action undoing each forward transition tokens --actions--> next, and the forward
 // action redoing each backward transition tokens --backward_actions--> prev (0 for padding rows).
 int32_t sequence_backward_actions(const int32_t* shape, int64_t batch, const int32_t* actions,

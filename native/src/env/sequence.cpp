@@ -186,6 +186,30 @@ int32_t sequence_observe(const int32_t* shape, int64_t batch, const int32_t* tok
   });
 }
 
+int32_t sequence_observe_one_hot(const int32_t* shape, int32_t classes, int64_t batch, const int32_t* tokens,
+                                 float* obs) noexcept {
+  Shape sh;
+  if (!read_shape(shape, sh) || classes <= 0 || batch < 0 || !tokens || !obs) return kErrArgument;
+  return guarded([&] {
+    const int32_t L = sh.length;
+    const int32_t status = check_rows(batch, [&](int64_t b) {
+      return tokens_valid(sh, tokens + b * L) ? static_cast<int32_t>(kOk) : static_cast<int32_t>(kErrArgument);
+    });
+    if (status != kOk) return status;
+    const int64_t width = static_cast<int64_t>(L) * classes;
+    parallel_for(batch, std::max<int64_t>(64, kGrain * 8 / width), [&](int64_t begin, int64_t end) {
+      for (int64_t b = begin; b < end; ++b) {
+        const int32_t* t = tokens + b * L;
+        float* o = obs + b * width;
+        std::memset(o, 0, sizeof(float) * static_cast<size_t>(width));
+        for (int32_t i = 0; i < L; ++i)
+          if (t[i] < classes) o[static_cast<int64_t>(i) * classes + t[i]] = 1.0f;
+      }
+    });
+    return static_cast<int32_t>(kOk);
+  });
+}
+
 int32_t sequence_reset(const int32_t* shape, int64_t batch, int32_t* tokens, uint8_t* terminal,
                        uint8_t* pad) noexcept {
   Shape sh;

@@ -160,7 +160,25 @@ public final class JavaSequence extends SequenceEnvironment {
 
   @Override
   protected void doObserve(StateBatch s, Tensor<?> obs) {
-    ((IntTensor) obs).buffer().put(0, observations(s));
+    int classes = definition.oneHotClasses();
+    if (classes == 0) {
+      ((IntTensor) obs).buffer().put(0, observations(s));
+      return;
+    }
+    int[] tokens = new int[s.batchSize() * width];
+    s.cells().buffer().get(0, tokens);
+    for (int b = 0; b < s.batchSize(); b++) {
+      if (!rules.tokensValid(java.util.Arrays.copyOfRange(tokens, b * width, (b + 1) * width))) {
+        fail("sequence_observe_one_hot", "invalid argument (shape, size or value)");
+      }
+    }
+    float[] out = new float[tokens.length * classes];
+    for (int i = 0; i < tokens.length; i++) {
+      if (tokens[i] < classes) {
+        out[i * classes + tokens[i]] = 1f;
+      }
+    }
+    ((FloatTensor) obs).buffer().put(0, out);
   }
 
   @Override

@@ -75,6 +75,11 @@ public final class NativeSequence extends SequenceEnvironment {
 
   @Override
   protected void doObserve(StateBatch s, Tensor<?> obs) {
+    if (definition.oneHotClasses() > 0) {
+      NativeStatus.check(sequence_observe_one_hot(shapeArray.pointer(), definition.oneHotClasses(), s.batchSize(),
+          s.cells().pointer(), ((FloatTensor) obs).pointer()), "sequence_observe_one_hot");
+      return;
+    }
     NativeStatus.check(
         sequence_observe(shapeArray.pointer(), s.batchSize(), s.cells().pointer(), ((IntTensor) obs).pointer()),
         "sequence_observe");

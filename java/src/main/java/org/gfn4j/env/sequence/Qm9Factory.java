@@ -31,6 +31,9 @@ public final class Qm9Factory implements EnvironmentFactory {
         "161,051 float32 raw proxy values (relative: data directory)"));
   }
 
+  /** gfnx's network input: one_hot(tokens, 14), PAD a class of its own. */
+  static final int ONE_HOT_CLASSES = 14;
+
   static SequenceShape shape() {
     return new SequenceShape(SequenceKind.PREPEND_APPEND, Qm9Table.LENGTH, 11, 13, 11, 12, false);
   }
@@ -46,7 +49,7 @@ public final class Qm9Factory implements EnvironmentFactory {
     }
     SequenceShape shape = shape();
     SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("qm9", canonical), shape,
-        SequenceText.letters(shape, Qm9Table.ALPHABET), ObjectDistance.HAMMING, null);
+        SequenceText.letters(shape, Qm9Table.ALPHABET), ObjectDistance.HAMMING, null, ONE_HOT_CLASSES);
     return SequenceData.create(backend, def, new TableReward(logR, shape.length(), 11, backend));
   }
 }

@@ -20,7 +20,12 @@ import org.gfn4j.env.StateBatch;
 public abstract class SequenceEnvironment extends AbstractEnvironment {
   /** Everything but the reward and the backend: what a copy with another reward keeps. */
   public record Definition(EnvSpec spec, SequenceShape shape, SequenceText text, ObjectDistance distance,
-      ModeSet modes) {}
+      ModeSet modes, int oneHotClasses) {
+    /** Token observations (transformer policies). */
+    public Definition(EnvSpec spec, SequenceShape shape, SequenceText text, ObjectDistance distance, ModeSet modes) {
+      this(spec, shape, text, distance, modes, 0);
+    }
+  }
 
   protected final Definition definition;
   protected final SequenceShape shape;
@@ -52,9 +57,15 @@ public abstract class SequenceEnvironment extends AbstractEnvironment {
     return shape.numBackwardActions();
   }
 
+  /**
+   * Token ids [L+1] (gfnx's observation), or, where the definition names one-hot classes, the
+   * one-hot features gfnx's MLP policies compute from them ([L·classes], TFBind8 and QM9).
+   */
   @Override
   public ObservationSpec observationSpec() {
-    return ObservationSpec.tokens(shape.observationLength(), shape.vocab(), shape.pad());
+    int classes = definition.oneHotClasses();
+    return classes > 0 ? ObservationSpec.features(shape.length() * classes)
+        : ObservationSpec.tokens(shape.observationLength(), shape.vocab(), shape.pad());
   }
 
   @Override

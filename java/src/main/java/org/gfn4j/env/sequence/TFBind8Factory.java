@@ -28,6 +28,9 @@ public final class TFBind8Factory implements EnvironmentFactory {
     return List.of(new EnvParameter("table", "", "CSV 'sequence,y' with all 65,536 ACGT 8-mers (required)"));
   }
 
+  /** gfnx's network input: one_hot(tokens, 5), PAD a zero block. */
+  static final int ONE_HOT_CLASSES = 5;
+
   static SequenceShape shape() {
     return new SequenceShape(SequenceKind.FIXED_AUTOREGRESSIVE, TFBind8Table.LENGTH, 4, 6, 4, 5, false);
   }
@@ -42,7 +45,7 @@ public final class TFBind8Factory implements EnvironmentFactory {
     double[] logR = TFBind8Table.logRewards(TFBind8Table.readRaw(SequenceData.file("table", value, dataDir)));
     SequenceShape shape = shape();
     SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("tfbind8", Map.of("table", value)),
-        shape, SequenceText.letters(shape, TFBind8Table.ALPHABET), ObjectDistance.HAMMING, null);
+        shape, SequenceText.letters(shape, TFBind8Table.ALPHABET), ObjectDistance.HAMMING, null, ONE_HOT_CLASSES);
     return SequenceData.create(backend, def, new TableReward(logR, shape.length(), 4, backend));
   }
 }

@@ -2,6 +2,7 @@ package org.gfn4j.internal.cpu;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Loader;
@@ -44,6 +45,9 @@ public final class SequenceKernels {
 
   public static native int sequence_observe(
       @Const IntPointer shape, long batch, @Const IntPointer tokens, IntPointer obs);
+
+  public static native int sequence_observe_one_hot(
+      @Const IntPointer shape, int classes, long batch, @Const IntPointer tokens, FloatPointer obs);
 
   public static native int sequence_backward_actions(
       @Const IntPointer shape, long batch, @Const IntPointer actions, IntPointer out);
