@@ -3,7 +3,7 @@ package org.gfn4j.env;
 import java.util.List;
 import org.gfn4j.env.sequence.SequenceFixtures;
 
-/** The environment conformance kit over the sequence kinds: bitseq shapes, TFBind8 and QM9 tables. */
+/** The environment conformance kit over the sequence kinds: bitseq shapes, TFBind8 and QM9 tables, AMP. */
 class SequenceConformanceTest extends EnvironmentConformanceKit {
   @Override
   protected List<String> specs() {
@@ -16,6 +16,15 @@ class SequenceConformanceTest extends EnvironmentConformanceKit {
         "qm9:table=" + SequenceFixtures.qm9Table(),
         "amp:length=3,proxy=" + SequenceFixtures.ampProxy(3),
         "amp");
+  }
+
+  /**
+   * TFBind8 (87,381 states), small bitseq and AMP spaces are searched; QM9's 177,156 states are
+   * left to its exact test against an independent pass over the table.
+   */
+  @Override
+  protected long enumerationLimit() {
+    return 100_000;
   }
 
   @Override

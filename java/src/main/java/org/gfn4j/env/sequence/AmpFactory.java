@@ -33,6 +33,11 @@ public final class AmpFactory implements EnvironmentFactory {
   }
 
   @Override
+  public Map<String, Map<String, String>> presets() {
+    return SequencePresets.amp();
+  }
+
+  @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     spec.requireKeys(Set.of("proxy", "length"));
     int length = spec.getInt("length", AmpProxies.LENGTH, 1, 4096);

@@ -42,6 +42,11 @@ public final class BitseqFactory implements EnvironmentFactory {
   }
 
   @Override
+  public Map<String, Map<String, String>> presets() {
+    return SequencePresets.bitseq();
+  }
+
+  @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     spec.requireKeys(KEYS);
     int k = spec.getInt("k", 8, 1, 16);

@@ -39,6 +39,16 @@ public final class Qm9Factory implements EnvironmentFactory {
   }
 
   @Override
+  public Map<String, Map<String, String>> presets() {
+    return SequencePresets.qm9();
+  }
+
+  @Override
+  public String presetFamily() {
+    return "qm9_small";
+  }
+
+  @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     spec.requireKeys(Set.of("table"));
     String value = spec.getString("table", Qm9Table.DEFAULT_PATH);

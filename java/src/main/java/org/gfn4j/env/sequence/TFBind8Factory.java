@@ -36,6 +36,16 @@ public final class TFBind8Factory implements EnvironmentFactory {
   }
 
   @Override
+  public Map<String, Map<String, String>> presets() {
+    return SequencePresets.tfbind();
+  }
+
+  @Override
+  public String presetFamily() {
+    return "tfbind";
+  }
+
+  @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     spec.requireKeys(Set.of("table"));
     if (!spec.has("table")) {
