@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       SampleCommand.class,
       BenchCommand.class,
+      ProxyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
