@@ -17,6 +17,9 @@ public final class BitseqFactory implements EnvironmentFactory {
   /** gfnx counts a mode as found below Hamming distance 30 at n = 120: a quarter of the bits. */
   static final double MODE_RADIUS = 30.0 / 120.0;
 
+  /** Seed of the test set (gfnx's eval_init_seed). */
+  static final long TEST_SEED = 2;
+
   static final Set<String> KEYS = Set.of("n", "k", "beta", "modes", "num_modes", "seed");
 
   @Override
@@ -78,8 +81,9 @@ public final class BitseqFactory implements EnvironmentFactory {
     SequenceShape shape = new SequenceShape(SequenceKind.NON_AUTOREGRESSIVE, n / k, nchar, nchar, nchar + 1,
         nchar + 2, false);
     ModeSet modeSet = new ModeSet(modes.asWords(k), SequenceDistances.bitHamming(), MODE_RADIUS * n);
+    BitseqModes m = modes;
     SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("bitseq", canonical), shape,
-        SequenceText.bits(shape, k), SequenceDistances.bitHamming(), modeSet);
+        SequenceText.bits(shape, k), SequenceDistances.bitHamming(), modeSet, 0, () -> m.testSetWords(TEST_SEED, k));
     return SequenceData.create(backend, def, new BitseqReward(modes, beta, k, backend));
   }
 }

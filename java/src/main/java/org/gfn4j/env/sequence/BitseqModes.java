@@ -121,6 +121,19 @@ public final class BitseqModes {
     return out;
   }
 
+  /** {@link #testSet} as concatenated bitseq cells (words of {@code k} bits). */
+  public int[] testSetWords(long seed, int k) {
+    boolean[][] set = testSet(seed);
+    int words = bits / k;
+    int[] out = new int[set.length * words];
+    for (int i = 0; i < set.length; i++) {
+      for (int j = 0; j < bits; j++) {
+        out[i * words + j / k] = 2 * out[i * words + j / k] + (set[i][j] ? 1 : 0);
+      }
+    }
+    return out;
+  }
+
   /** Smallest Hamming distance from {@code x} to a mode. */
   public int minHamming(boolean[] x) {
     int best = bits;

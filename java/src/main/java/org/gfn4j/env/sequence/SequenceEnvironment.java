@@ -20,10 +20,16 @@ import org.gfn4j.env.StateBatch;
 public abstract class SequenceEnvironment extends AbstractEnvironment {
   /** Everything but the reward and the backend: what a copy with another reward keeps. */
   public record Definition(EnvSpec spec, SequenceShape shape, SequenceText text, ObjectDistance distance,
-      ModeSet modes, int oneHotClasses) {
-    /** Token observations (transformer policies). */
+      ModeSet modes, int oneHotClasses, java.util.function.Supplier<int[]> testObjects) {
+    /** Token observations (transformer policies), no test set. */
     public Definition(EnvSpec spec, SequenceShape shape, SequenceText text, ObjectDistance distance, ModeSet modes) {
-      this(spec, shape, text, distance, modes, 0);
+      this(spec, shape, text, distance, modes, 0, null);
+    }
+
+    /** One-hot feature observations over {@code oneHotClasses} ids, no test set. */
+    public Definition(EnvSpec spec, SequenceShape shape, SequenceText text, ObjectDistance distance, ModeSet modes,
+        int oneHotClasses) {
+      this(spec, shape, text, distance, modes, oneHotClasses, null);
     }
   }
 
@@ -81,6 +87,11 @@ public abstract class SequenceEnvironment extends AbstractEnvironment {
   @Override
   public ObjectDistance distance() {
     return definition.distance();
+  }
+
+  @Override
+  public Optional<int[]> testObjects() {
+    return definition.testObjects() == null ? Optional.empty() : Optional.of(definition.testObjects().get());
   }
 
   @Override

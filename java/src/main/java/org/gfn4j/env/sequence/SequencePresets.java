@@ -51,7 +51,7 @@ final class SequencePresets {
   static Map<String, Map<String, String>> bitseq() {
     Map<String, String> base = with(transformer("bitseq:n=120,k=8,beta=3", 50_000),
         "optimizer", "adamw", "lr", "1e-3", "weight_decay", "1e-5",
-        "eps_start", "0.001", "eps_end", "0.001", "eps_steps", "0", "eval_every", "1000");
+        "eps_start", "0.001", "eps_end", "0.001", "eps_steps", "0", "eval_every", "1000", "corr_objects", "7200");
     Map<String, Map<String, String>> p = new LinkedHashMap<>();
     p.put("tb_bitseq", with(base, "objective", "tb", "logz_lr", "0.05", "train_backward", "false"));
     p.put("db_bitseq", with(base, "objective", "db", "eval_every", "2000"));

@@ -71,6 +71,24 @@ class SequenceRewardTest {
   }
 
   @Test
+  void bitseqDeclaresItsTestSetAndModeBall() {
+    Environment env = Environments.create("bitseq", Backend.NATIVE);
+    int[] test = env.testObjects().orElseThrow();
+    assertEquals(7200 * 15, test.length);
+    org.gfn4j.env.ModeSet modes = env.modes().orElseThrow();
+    assertEquals(60, modes.modes().length);
+    assertEquals(30.0, modes.threshold(), 0.0, "Hamming < 30 at n = 120");
+    for (int i = 0; i < 60; i += 7) {
+      for (int cnt = 0; cnt < 120; cnt += 13) {
+        int[] x = Arrays.copyOfRange(test, (i * 120 + cnt) * 15, (i * 120 + cnt + 1) * 15);
+        assertEquals(cnt, modes.distance().distance(x, modes.modes()[i]), 0.0, "bit distance of copy " + cnt);
+      }
+    }
+    assertEquals(6.0, Environments.create("bitseq:n=24,k=8", Backend.NATIVE).modes().orElseThrow().threshold(), 0.0,
+        "the ball scales with n");
+  }
+
+  @Test
   void bitseqRewardIsMinusBetaTimesNearestModeDistanceOverN() {
     List<String> modeLines = List.of("1111000011110000", "0000000000000000", "1010101010101010");
     Path file = SequenceFixtures.write("modes16.txt", String.join("\n", modeLines) + "\n");
