@@ -68,6 +68,11 @@ final class CellTable {
     return Arrays.copyOfRange(rows, index * width, (index + 1) * width);
   }
 
+  /** Copies rows [first, first + count) into {@code out} from its index 0. */
+  void copyRows(int first, int count, java.nio.IntBuffer out) {
+    out.put(0, rows, first * width, count * width);
+  }
+
   /** Every row, concatenated (a copy trimmed to size). */
   int[] rows() {
     return Arrays.copyOf(rows, size * width);
@@ -89,12 +94,16 @@ final class CellTable {
     slots[h] = index + 1;
   }
 
+  /** A polynomial hash of the row finished by MurmurHash3's mixer, so linear probing stays short. */
   private int hash(int[] cells, int offset) {
-    int h = 0x9E3779B9;
+    int h = 0;
     for (int i = 0; i < width; i++) {
-      h = (h ^ cells[offset + i]) * 0x85EBCA6B;
-      h ^= h >>> 13;
+      h = 31 * h + cells[offset + i];
     }
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
     return h ^ (h >>> 16);
   }
 }

@@ -82,29 +82,14 @@ public class RowEnvironment extends AbstractEnvironment {
 
   @Override
   public int[] parseObject(String text) {
-    String[] parts = text.trim().split(",", -1);
-    if (parts.length != width) {
-      throw new IllegalArgumentException("expected " + width + " comma-separated cells, got " + parts.length);
-    }
-    int[] cells = new int[width];
-    for (int i = 0; i < width; i++) {
-      try {
-        cells[i] = Integer.parseInt(parts[i].trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("cell " + i + " is not an integer: '" + parts[i].trim() + "'");
-      }
-    }
+    int[] cells = CellText.parse(text, width, "cell");
     checkObject(cells, 0);
     return cells;
   }
 
   @Override
   public String formatObject(int[] cells) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < cells.length; i++) {
-      sb.append(i == 0 ? "" : ",").append(cells[i]);
-    }
-    return sb.toString();
+    return CellText.format(cells);
   }
 
   @Override

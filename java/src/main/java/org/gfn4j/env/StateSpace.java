@@ -1,7 +1,5 @@
 package org.gfn4j.env;
 
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.util.Arrays;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
@@ -89,20 +87,28 @@ public final class StateSpace {
         FloatTensor logReward = FloatTensor.allocate(rows)) {
       quiet.reset(cur);
       states.intern(cur.cells().toArray(), 0);
+      cur.terminal().fill((byte) 0);
+      cur.pad().fill((byte) 0);
       int[] next = new int[rows * w];
       int[] fallback = new int[rows];
+      int[] chosen = new int[rows];
+      byte[] mask = new byte[rows * a];
+      byte[] terminal = new byte[rows];
+      byte[] pad = new byte[rows];
       for (int start = 0, count; start < states.size(); start += count) {
         count = Math.min(rows, states.size() - start);
-        for (int b = 0; b < rows; b++) {
-          // Rows past the last state repeat it, so every call sees a full, valid batch.
-          quiet.setState(cur, b, states.row(start + Math.min(b, count - 1)), false);
+        // Rows past the last state repeat it, so every call sees a full, valid batch. The cells
+        // came from the environment itself, so they are copied without validation.
+        states.copyRows(start, count, cur.cells().buffer());
+        for (int b = count; b < rows; b++) {
+          cur.cells().buffer().put(b * w, cur.cells().buffer(), (count - 1) * w, w);
         }
         quiet.forwardMask(cur, invalid);
-        ByteBuffer inv = invalid.buffer();
+        invalid.buffer().get(0, mask, 0, rows * a);
         for (int b = 0; b < count; b++) {
           fallback[b] = -1;
           for (int k = a - 1; k >= 0; k--) {
-            fallback[b] = inv.get(b * a + k) == 0 ? k : fallback[b];
+            fallback[b] = mask[b * a + k] == 0 ? k : fallback[b];
           }
           if (fallback[b] < 0) {
             throw new IllegalArgumentException("non-terminal state " + Arrays.toString(states.row(start + b))
@@ -119,19 +125,21 @@ public final class StateSpace {
         for (int k = 0; k < a; k++) {
           // Rows where k is invalid take a valid action instead; their children are ignored.
           for (int b = 0; b < rows; b++) {
-            actions.set(b, b < count && inv.get(b * a + k) == 0 ? k : fallback[Math.min(b, count - 1)]);
+            chosen[b] = b < count && mask[b * a + k] == 0 ? k : fallback[Math.min(b, count - 1)];
           }
+          actions.buffer().put(0, chosen, 0, rows);
           quiet.step(cur, actions, succ, logReward);
-          IntBuffer nextCells = succ.cells().buffer();
-          nextCells.get(0, next, 0, rows * w);
+          succ.cells().buffer().get(0, next, 0, rows * w);
+          succ.terminal().buffer().get(0, terminal, 0, rows);
+          succ.pad().buffer().get(0, pad, 0, rows);
           for (int b = 0; b < count; b++) {
             int e = (start + b) * a + k;
-            if (inv.get(b * a + k) != 0) {
+            if (mask[b * a + k] != 0) {
               children[e] = -1;
-            } else if (succ.isPad(b)) {
+            } else if (pad[b] != 0) {
               throw new IllegalStateException("a step from a non-terminal state of " + env.spec() + " was padding");
             } else {
-              children[e] = succ.isTerminal(b) ? -2 - terminals.intern(next, b * w) : states.intern(next, b * w);
+              children[e] = terminal[b] != 0 ? -2 - terminals.intern(next, b * w) : states.intern(next, b * w);
             }
           }
           if ((long) states.size() + terminals.size() > maxStates) {
@@ -177,17 +185,66 @@ public final class StateSpace {
     int n = table.size();
     int w = table.width();
     int[] all = table.rows();
+    int from = keepFirst ? Math.min(1, n) : 0;
+    long[] packed = packedKeys(all, n, w);
+    int[] out = new int[n];
+    if (packed != null) { // keys of at most 31 bits: sort key << 32 | index as longs
+      long[] order = new long[n - from];
+      for (int i = from; i < n; i++) {
+        order[i - from] = packed[i] << 32 | i;
+      }
+      Arrays.sort(order);
+      for (int i = 0; i < from; i++) {
+        out[i] = i;
+      }
+      for (int i = from; i < n; i++) {
+        out[i] = (int) order[i - from];
+      }
+      return out;
+    }
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    int from = keepFirst ? Math.min(1, n) : 0;
     Arrays.sort(order, from, n, (x, y) -> Arrays.compare(all, x * w, (x + 1) * w, all, y * w, (y + 1) * w));
-    int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       out[i] = order[i];
     }
     return out;
+  }
+
+  /**
+   * Each row packed into one number whose order is the rows' lexicographic order (cells offset
+   * by their column minimum, fixed bits per column), or null when that needs more than 31 bits.
+   */
+  private static long[] packedKeys(int[] all, int n, int w) {
+    int[] min = new int[w];
+    int[] bits = new int[w];
+    int total = 0;
+    for (int c = 0; c < w; c++) {
+      int lo = Integer.MAX_VALUE;
+      int hi = Integer.MIN_VALUE;
+      for (int i = 0; i < n; i++) {
+        lo = Math.min(lo, all[i * w + c]);
+        hi = Math.max(hi, all[i * w + c]);
+      }
+      long range = n == 0 ? 0 : (long) hi - lo;
+      min[c] = lo;
+      bits[c] = 64 - Long.numberOfLeadingZeros(range);
+      total += bits[c];
+      if (total > 31) {
+        return null;
+      }
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      long k = 0;
+      for (int c = 0; c < w; c++) {
+        k = k << bits[c] | (all[i * w + c] - min[c]);
+      }
+      keys[i] = k;
+    }
+    return keys;
   }
 
   private static int[] inverse(int[] order) {

@@ -323,6 +323,13 @@ public abstract class EnvironmentConformanceKit extends EnvironmentStateSpaceChe
     return Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
   }
 
+  /** A policy with all-zero heads: uniform over the allowed actions. */
+  private static final org.gfn4j.rollout.PolicyFn UNIFORM = (obs, f, b, flow) -> {
+    f.fill(0f);
+    b.fill(0f);
+    flow.fill(0f);
+  };
+
   @Test
   void rolloutsFlagTruncationExactlyWhereTheStepCapIsHit() {
     for (String spec : specs()) {
@@ -333,11 +340,7 @@ public abstract class EnvironmentConformanceKit extends EnvironmentStateSpaceChe
         try (Trajectories block = Trajectories.of(env, slots, n);
             HeadBlock heads = HeadBlock.like(block);
             ForwardRollout rollout = new ForwardRollout(env, new Sampler(11), n)) {
-          rollout.run(block, heads, (obs, f, b, flow) -> {
-            f.fill(0f);
-            b.fill(0f);
-            flow.fill(0f);
-          }, new ForwardRollout.Exploration(0f, 1f, 0), RolloutTimer.NONE);
+          rollout.run(block, heads, UNIFORM, new ForwardRollout.Exploration(0f, 1f, 0), RolloutTimer.NONE);
           for (int b = 0; b < n; b++) {
             boolean terminal = block.terminal.get((long) (slots - 1) * n + b) != 0;
             assertEquals(!terminal, block.isTruncated(b), spec + " " + backend + ": trajectory " + b);
@@ -346,11 +349,7 @@ public abstract class EnvironmentConformanceKit extends EnvironmentStateSpaceChe
         try (Trajectories block = Trajectories.forRollouts(env, n);
             HeadBlock heads = HeadBlock.like(block);
             ForwardRollout rollout = new ForwardRollout(env, new Sampler(12), n)) {
-          rollout.run(block, heads, (obs, f, b, flow) -> {
-            f.fill(0f);
-            b.fill(0f);
-            flow.fill(0f);
-          }, new ForwardRollout.Exploration(0f, 1f, 0), RolloutTimer.NONE);
+          rollout.run(block, heads, UNIFORM, new ForwardRollout.Exploration(0f, 1f, 0), RolloutTimer.NONE);
           if (env.alwaysTerminates()) {
             for (int b = 0; b < n; b++) {
               assertFalse(block.isTruncated(b), spec + " " + backend + ": a full-length rollout was truncated");

@@ -62,99 +62,97 @@ public abstract class EnvironmentStateSpaceChecks {
     }
   }
 
-  @Test
-  void exactDistributionSumsToOneAndLogZMatchesEnumeration() {
+  /** A check of one environment against its enumerated state space. */
+  @FunctionalInterface
+  interface SpaceCheck {
+    void check(String spec, Backend backend, Environment env, StateSpace space);
+  }
+
+  /** Runs {@code check} for every spec and backend whose state space is small enough. */
+  void forEachSmallSpace(SpaceCheck check) {
     for (String spec : specs()) {
       for (Backend backend : backends()) {
         Environment env = create(spec, backend);
-        StateSpace en = smallSpace(env);
-        if (en == null) {
-          continue;
-        }
-        double[] logR = en.terminalLogRewards();
-        assertEquals(en.numTerminalStates(), logR.length);
-        double max = Arrays.stream(logR).max().orElseThrow();
-        double sum = 0;
-        for (double v : logR) {
-          sum += Math.exp(v - max);
-        }
-        assertEquals(max + Math.log(sum), en.logZ(), 1e-9, spec + ": logZ != log sum R");
-        env.closedForm().ifPresent(c -> assertEquals(c.terminalCount().longValueExact(), en.numTerminalStates(),
-            spec + ": closed-form terminal count differs from the enumerated one"));
-        double total = Arrays.stream(en.trueDistribution()).sum();
-        assertEquals(1.0, total, 1e-9, spec + ": true distribution does not sum to 1");
-        double r2 = 0;
-        for (double v : logR) {
-          r2 += Math.exp(2 * v - en.logZ());
-        }
-        assertEquals(r2, en.meanReward(), 1e-9 * Math.max(1, r2), spec + ": mean reward != sum R^2 / sum R");
-        for (int i = 0; i < Math.min(logR.length, 500); i++) {
-          int j = (int) ((i * 7919L) % logR.length);
-          int[] cells = en.terminalState(j);
-          assertEquals(j, en.terminalIndex(cells));
-          assertEquals(logR[j], env.logRewards(cells, 1)[0], 0.0, spec + ": enumeration order");
+        StateSpace space = smallSpace(env);
+        if (space != null) {
+          check.check(spec, backend, env, space);
         }
       }
     }
+  }
+
+  @Test
+  void exactDistributionSumsToOneAndLogZMatchesEnumeration() {
+    forEachSmallSpace((spec, backend, env, en) -> {
+      double[] logR = en.terminalLogRewards();
+      assertEquals(en.numTerminalStates(), logR.length);
+      double max = Arrays.stream(logR).max().orElseThrow();
+      double sum = 0;
+      for (double v : logR) {
+        sum += Math.exp(v - max);
+      }
+      assertEquals(max + Math.log(sum), en.logZ(), 1e-9, spec + ": logZ != log sum R");
+      env.closedForm().ifPresent(c -> assertEquals(c.terminalCount().longValueExact(), en.numTerminalStates(),
+          spec + ": closed-form terminal count differs from the enumerated one"));
+      double total = Arrays.stream(en.trueDistribution()).sum();
+      assertEquals(1.0, total, 1e-9, spec + ": true distribution does not sum to 1");
+      double r2 = 0;
+      for (double v : logR) {
+        r2 += Math.exp(2 * v - en.logZ());
+      }
+      assertEquals(r2, en.meanReward(), 1e-9 * Math.max(1, r2), spec + ": mean reward != sum R^2 / sum R");
+      for (int i = 0; i < Math.min(logR.length, 500); i++) {
+        int j = (int) ((i * 7919L) % logR.length);
+        int[] cells = en.terminalState(j);
+        assertEquals(j, en.terminalIndex(cells));
+        assertEquals(logR[j], env.logRewards(cells, 1)[0], 0.0, spec + ": enumeration order");
+      }
+    });
   }
 
   @Test
   void validBackwardActionsCountTheParents() {
-    for (String spec : specs()) {
-      for (Backend backend : backends()) {
-        Environment env = create(spec, backend);
-        StateSpace space = smallSpace(env);
-        if (space == null) {
-          continue;
+    forEachSmallSpace((spec, backend, env, space) -> {
+      int n = space.numStates();
+      int[] parents = new int[n + space.numTerminalStates()];
+      int[] children = space.children();
+      for (int e = 0; e < children.length; e++) {
+        if (children[e] >= 0) {
+          parents[children[e]]++;
         }
-        int n = space.numStates();
-        int[] parents = new int[n + space.numTerminalStates()];
-        int[] children = space.children();
-        for (int e = 0; e < children.length; e++) {
-          if (children[e] >= 0) {
-            parents[children[e]]++;
+      }
+      int ab = env.numBackwardActions();
+      int total = parents.length;
+      int chunk = 256;
+      for (int start = 1; start < total; start += chunk) { // index 0 is s0: a backward step from it is padding
+        int count = Math.min(chunk, total - start);
+        try (StateBatch s = env.newBatch(count); ByteTensor invalid = ByteTensor.allocate(count, ab)) {
+          for (int i = 0; i < count; i++) {
+            int k = start + i;
+            env.setState(s, i, k < n ? space.state(k) : space.terminalState(k - n), k >= n);
           }
-        }
-        int ab = env.numBackwardActions();
-        int total = parents.length;
-        int chunk = 256;
-        for (int start = 1; start < total; start += chunk) { // index 0 is s0: a backward step from it is padding
-          int count = Math.min(chunk, total - start);
-          try (StateBatch s = env.newBatch(count); ByteTensor invalid = ByteTensor.allocate(count, ab)) {
-            for (int i = 0; i < count; i++) {
-              int k = start + i;
-              env.setState(s, i, k < n ? space.state(k) : space.terminalState(k - n), k >= n);
+          env.backwardMask(s, invalid);
+          for (int i = 0; i < count; i++) {
+            int valid = 0;
+            for (int act = 0; act < ab; act++) {
+              valid += invalid.get((long) i * ab + act) == 0 ? 1 : 0;
             }
-            env.backwardMask(s, invalid);
-            for (int i = 0; i < count; i++) {
-              int valid = 0;
-              for (int act = 0; act < ab; act++) {
-                valid += invalid.get((long) i * ab + act) == 0 ? 1 : 0;
-              }
-              int k = start + i;
-              assertEquals(parents[k], valid, spec + " " + backend + ": state " + Arrays.toString(s.cells(i))
-                  + (k >= n ? " (terminal)" : "") + " has " + parents[k] + " parents but " + valid
-                  + " valid backward actions");
-            }
+            int k = start + i;
+            assertEquals(parents[k], valid, spec + " " + backend + ": state " + Arrays.toString(s.cells(i))
+                + (k >= n ? " (terminal)" : "") + " has " + parents[k] + " parents but " + valid
+                + " valid backward actions");
           }
         }
       }
-    }
+    });
   }
 
   @Test
   void distinctStatesGiveDistinctObservations() {
-    for (String spec : specs()) {
-      for (Backend backend : backends()) {
-        Environment env = create(spec, backend);
-        StateSpace space = smallSpace(env);
-        if (space == null) {
-          continue;
-        }
-        assertDistinct(env, space.numStates(), space::state, false, spec + " " + backend + " non-terminal");
-        assertDistinct(env, space.numTerminalStates(), space::terminalState, true, spec + " " + backend + " terminal");
-      }
-    }
+    forEachSmallSpace((spec, backend, env, space) -> {
+      assertDistinct(env, space.numStates(), space::state, false, spec + " " + backend + " non-terminal");
+      assertDistinct(env, space.numTerminalStates(), space::terminalState, true, spec + " " + backend + " terminal");
+    });
   }
 
   private static void assertDistinct(Environment env, int count, java.util.function.IntFunction<int[]> state,

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.gfn4j.env.AbstractEnvironment;
+import org.gfn4j.env.CellText;
 import org.gfn4j.env.ClosedForm;
 import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.DistributionPlot;
@@ -129,39 +130,23 @@ public abstract class Hypergrid extends AbstractEnvironment {
       public void write(java.nio.file.Path file, StateSpace space, double[] learned, double[] target) {
         Map<String, double[][]> maps = new LinkedHashMap<>();
         String what = dim == 2 ? "" : ", marginal 0,1";
-        maps.put("learned" + what, Marginals.leadingTwo(learned, dim, side));
-        maps.put("target R/Z" + what, Marginals.leadingTwo(target, dim, side));
-        Plots.heatMaps(file, maps);
+        maps.put("learned P(x)" + what, Marginals.leadingTwo(learned, dim, side));
+        maps.put("target R(x)/Z" + what, Marginals.leadingTwo(target, dim, side));
+        Plots.heatMaps(file, "coordinate 0", "coordinate 1", maps);
       }
     });
   }
 
   @Override
   public int[] parseObject(String text) {
-    String[] parts = text.trim().split(",", -1);
-    if (parts.length != dim) {
-      throw new IllegalArgumentException(
-          "expected " + dim + " comma-separated coordinates, got " + parts.length + " in '" + text.trim() + "'");
-    }
-    int[] cells = new int[dim];
-    for (int d = 0; d < dim; d++) {
-      try {
-        cells[d] = Integer.parseInt(parts[d].trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("coordinate " + d + " is not an integer: '" + parts[d].trim() + "'");
-      }
-    }
+    int[] cells = CellText.parse(text, dim, "coordinate");
     checkObject(cells, 0);
     return cells;
   }
 
   @Override
   public String formatObject(int[] cells) {
-    StringBuilder sb = new StringBuilder();
-    for (int d = 0; d < cells.length; d++) {
-      sb.append(d == 0 ? "" : ",").append(cells[d]);
-    }
-    return sb.toString();
+    return CellText.format(cells);
   }
 
   @Override
