@@ -14,6 +14,7 @@ class SequenceConformanceTest extends EnvironmentConformanceKit {
         "bitseq:n=32,k=8,num_modes=7",
         "tfbind8:table=" + SequenceFixtures.tfbindTable(),
         "qm9:table=" + SequenceFixtures.qm9Table(),
+        "qm9:obs=tokens,table=" + SequenceFixtures.qm9Table(),
         "amp:length=3,proxy=" + SequenceFixtures.ampProxy(3),
         "amp");
   }

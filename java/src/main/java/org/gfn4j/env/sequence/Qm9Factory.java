@@ -28,7 +28,8 @@ public final class Qm9Factory implements EnvironmentFactory {
   @Override
   public List<EnvParameter> parameters() {
     return List.of(new EnvParameter("table", Qm9Table.DEFAULT_PATH,
-        "161,051 float32 raw proxy values (relative: data directory)"));
+        "161,051 float32 raw proxy values (relative: data directory)"),
+        new EnvParameter("obs", "onehot", "onehot (gfnx's MLP input) or tokens (BOS + tokens, for a transformer)"));
   }
 
   /** gfnx's network input: one_hot(tokens, 14), PAD a class of its own. */
@@ -50,16 +51,20 @@ public final class Qm9Factory implements EnvironmentFactory {
 
   @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
-    spec.requireKeys(Set.of("table"));
+    spec.requireKeys(Set.of("table", "obs"));
+    int classes = SequenceData.observationClasses(spec, ONE_HOT_CLASSES);
     String value = spec.getString("table", Qm9Table.DEFAULT_PATH);
     double[] logR = Qm9Table.logRewards(Qm9Table.readRaw(SequenceData.file("table", value, dataDir)));
     Map<String, String> canonical = new LinkedHashMap<>();
     if (spec.has("table")) {
       canonical.put("table", value);
     }
+    if (classes == 0) {
+      canonical.put("obs", "tokens");
+    }
     SequenceShape shape = shape();
     SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("qm9", canonical), shape,
-        SequenceText.letters(shape, Qm9Table.ALPHABET), ObjectDistance.HAMMING, null, ONE_HOT_CLASSES);
+        SequenceText.letters(shape, Qm9Table.ALPHABET), ObjectDistance.HAMMING, null, classes);
     return SequenceData.create(backend, def, new TableReward(logR, shape.length(), 11, backend));
   }
 }

@@ -30,6 +30,22 @@ final class SequenceData {
     return p;
   }
 
+  /**
+   * One-hot classes of the {@code obs} spec key: {@code onehot} (default, gfnx's MLP input) gives
+   * {@code classes}, {@code tokens} (gfnx's token observation, for transformer policies) 0.
+   */
+  static int observationClasses(org.gfn4j.env.EnvSpec spec, int classes) {
+    String obs = spec.getString("obs", "onehot");
+    switch (obs) {
+      case "onehot":
+        return classes;
+      case "tokens":
+        return 0;
+      default:
+        throw new IllegalArgumentException("'obs' must be onehot or tokens, got '" + obs + "'");
+    }
+  }
+
   static SequenceEnvironment create(Backend backend, SequenceEnvironment.Definition definition, RewardModule reward) {
     return backend == Backend.JAVA ? new JavaSequence(definition, reward) : new NativeSequence(definition, reward);
   }

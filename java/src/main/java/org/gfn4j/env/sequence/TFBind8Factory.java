@@ -25,7 +25,8 @@ public final class TFBind8Factory implements EnvironmentFactory {
 
   @Override
   public List<EnvParameter> parameters() {
-    return List.of(new EnvParameter("table", "", "CSV 'sequence,y' with all 65,536 ACGT 8-mers (required)"));
+    return List.of(new EnvParameter("table", "", "CSV 'sequence,y' with all 65,536 ACGT 8-mers (required)"),
+        new EnvParameter("obs", "onehot", "onehot (gfnx's MLP input) or tokens (BOS + tokens, for a transformer)"));
   }
 
   /** gfnx's network input: one_hot(tokens, 5), PAD a zero block. */
@@ -47,15 +48,21 @@ public final class TFBind8Factory implements EnvironmentFactory {
 
   @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
-    spec.requireKeys(Set.of("table"));
+    spec.requireKeys(Set.of("table", "obs"));
+    int classes = SequenceData.observationClasses(spec, ONE_HOT_CLASSES);
     if (!spec.has("table")) {
       throw new IllegalArgumentException("tfbind8 needs table=PATH (a CSV 'sequence,y' of all 65,536 8-mers)");
     }
     String value = spec.getString("table", "");
     double[] logR = TFBind8Table.logRewards(TFBind8Table.readRaw(SequenceData.file("table", value, dataDir)));
     SequenceShape shape = shape();
-    SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("tfbind8", Map.of("table", value)),
-        shape, SequenceText.letters(shape, TFBind8Table.ALPHABET), ObjectDistance.HAMMING, null, ONE_HOT_CLASSES);
+    Map<String, String> canonical = new java.util.LinkedHashMap<>();
+    canonical.put("table", value);
+    if (classes == 0) {
+      canonical.put("obs", "tokens");
+    }
+    SequenceEnvironment.Definition def = new SequenceEnvironment.Definition(EnvSpec.of("tfbind8", canonical),
+        shape, SequenceText.letters(shape, TFBind8Table.ALPHABET), ObjectDistance.HAMMING, null, classes);
     return SequenceData.create(backend, def, new TableReward(logR, shape.length(), 4, backend));
   }
 }

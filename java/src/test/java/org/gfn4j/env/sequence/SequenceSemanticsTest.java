@@ -117,6 +117,9 @@ class SequenceSemanticsTest {
       assertEquals(expected, env.logRewards(env.parseObject("GATTCAGC"), 1)[0], 1e-12);
       assertEquals(40, env.observationSize(), "gfnx's one_hot(tokens, 5)");
       assertArrayEquals(new int[] {1, 5 + 2}, hot(env, play(env, null, null, 1, 2)), "PAD = 6 is a zero block");
+      Environment tokens = Environments.create(spec + ",obs=tokens", backend);
+      assertArrayEquals(new int[] {4, 1, 2, 6, 6, 6, 6, 6, 6}, observe(tokens, play(tokens, null, null, 1, 2), false),
+          "gfnx's token observation: BOS = 4, PAD = 6");
     }
   }
 
@@ -132,6 +135,9 @@ class SequenceSemanticsTest {
       assertArrayEquals(new int[] {0, 9, 5, 10, 13}, cells);
       assertEquals(70, env.observationSize(), "gfnx's one_hot(tokens, 14)");
       assertArrayEquals(new int[] {0, 14 + 9, 28 + 5, 42 + 10, 56 + 13}, hot(env, cells), "PAD = 13 has its class");
+      assertArrayEquals(new int[] {11, 0, 9, 5, 10, 13},
+          observe(Environments.create(spec + ",obs=tokens", backend), cells, false), "BOS = 11, PAD = 13");
+      assertThrows(IllegalArgumentException.class, () -> Environments.create(spec + ",obs=pixels", backend));
       try (StateBatch s = env.newBatch(2); StateBatch p = env.newBatch(2); IntTensor a = IntTensor.of(new int[] {0, 1}, 2);
           ByteTensor done = ByteTensor.allocate(2); IntTensor redo = IntTensor.allocate(2)) {
         env.setState(s, 0, cells, false);
