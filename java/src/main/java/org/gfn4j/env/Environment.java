@@ -133,6 +133,15 @@ public interface Environment {
     return Optional.empty();
   }
 
+  /**
+   * A fixed test set of terminal objects (concatenated cells) for the log P̂(x) vs log R(x)
+   * correlation, where the environment defines one (gfnx's bitseq test set); without one,
+   * enumerable environments draw test objects from their state space.
+   */
+  default Optional<int[]> testObjects() {
+    return Optional.empty();
+  }
+
   /** Plots of a terminal distribution this environment can draw (the hypergrid's heat map). */
   default List<DistributionPlot> plots() {
     return List.of();
