@@ -50,6 +50,14 @@ public interface Environment {
     return true;
   }
 
+  /**
+   * The fixed first edge s0 → s1 of a non-acyclic environment, where it has one (then forward
+   * rollouts draw s1 from it; see {@link FirstEdge}).
+   */
+  default java.util.Optional<FirstEdge> firstEdge() {
+    return java.util.Optional.empty();
+  }
+
   /** int32 cells per state. */
   int stateWidth();
 

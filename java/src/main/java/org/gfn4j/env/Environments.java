@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.gfn4j.env.hypergrid.HypergridFactory;
+import org.gfn4j.env.permutations.PermutationsFactory;
 import org.gfn4j.runtime.Backend;
 
 /**
@@ -20,7 +21,7 @@ public final class Environments {
   private Environments() {}
 
   private static List<EnvironmentFactory> builtIn() {
-    List<EnvironmentFactory> all = new ArrayList<>(List.of(new HypergridFactory()));
+    List<EnvironmentFactory> all = new ArrayList<>(List.of(new HypergridFactory(), new PermutationsFactory()));
     for (EnvironmentFactory f : ServiceLoader.load(EnvironmentFactory.class)) {
       if (all.stream().noneMatch(g -> g.name().equals(f.name()))) {
         all.add(f);
