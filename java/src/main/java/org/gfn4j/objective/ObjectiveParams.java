@@ -6,11 +6,18 @@ final class ObjectiveParams {
   final double leafCoeff;
   final int stopAction;
   final boolean uniformBackward;
+  /** The objectives for cycles: regulariser, stable-DB shape, scale and the fixed first edge. */
+  final CycleSettings cycle;
 
   ObjectiveParams(double lambda, double leafCoeff, int stopAction, boolean uniformBackward) {
+    this(lambda, leafCoeff, stopAction, uniformBackward, CycleSettings.DEFAULTS);
+  }
+
+  ObjectiveParams(double lambda, double leafCoeff, int stopAction, boolean uniformBackward, CycleSettings cycle) {
     this.lambda = lambda;
     this.leafCoeff = leafCoeff;
     this.stopAction = stopAction;
     this.uniformBackward = uniformBackward;
+    this.cycle = cycle;
   }
 }

@@ -29,7 +29,7 @@ final class ReferenceObjectives {
   /** Loss of {@code a}; fills the non-null buffers of {@code g} and g.dLogZ. Actions must be checked. */
   static double loss(ObjectiveKind kind, ObjectiveParams p, ObjectiveArrays a, ArrayGrads g) {
     boolean uniform = p.uniformBackward || kind == ObjectiveKind.SOFTDQN;
-    ObjectiveParams q = new ObjectiveParams(p.lambda, p.leafCoeff, p.stopAction, uniform);
+    ObjectiveParams q = new ObjectiveParams(p.lambda, p.leafCoeff, p.stopAction, uniform, p.cycle);
     double scale = 1.0 / a.batch;
     if (kind != ObjectiveKind.TB && kind != ObjectiveKind.SUBTB) {
       long count = 0;
@@ -55,7 +55,8 @@ final class ReferenceObjectives {
         case SUBTB: ReferenceBalance.subtb(a, q, b, scale, out, up); break;
         case FLDB: ReferenceTargetLosses.fldb(a, q, b, scale, out, up); break;
         case MDB: ReferenceTargetLosses.mdb(a, q, b, scale, out, up); break;
-        default: ReferenceTargetLosses.softdqn(a, q, b, scale, out, up); break;
+        case SOFTDQN: ReferenceTargetLosses.softdqn(a, q, b, scale, out, up); break;
+        default: ReferenceCycleBalance.transitions(kind, a, q, b, scale, out, up); break;
       }
       writeRows(a, q, b, up, g);
       total += out[0];
