@@ -146,6 +146,15 @@ public interface Environment {
   }
 
   /**
+   * Metrics of its own that the environment reads off an exact terminal distribution
+   * ({@code learned}, indexed like {@code space}'s terminal objects), e.g. the permutations' L1
+   * error of the fixed-point law; reported with the exact metrics.
+   */
+  default java.util.Map<String, Double> exactMetrics(StateSpace space, double[] learned) {
+    return java.util.Map.of();
+  }
+
+  /**
    * Closed-form facts about the terminal space (log Z, counts), where known without enumeration.
    * Enumeration itself goes through {@link StateSpace#enumerate}.
    */

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum TrainKey {
   ENV("env", "", Kind.TEXT, "environment spec (every preset sets one)"),
-  OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb or softdqn"),
+  OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb, softdqn, or for cycles ndb, ndb_flow, sdb"),
   STEPS("steps", "62500", Kind.POSITIVE_INT, "training iterations"),
   BATCH("batch", "16", Kind.POSITIVE_INT, "trajectories per iteration (gfnx num_envs)"),
   SEED("seed", "111", Kind.LONG, "seed of initialisation, sampling and metrics"),
@@ -32,6 +32,13 @@ public enum TrainKey {
   TRAIN_BACKWARD("train_backward", "true", Kind.BOOLEAN, "learn PB (false: uniform PB)"),
   SUBTB_LAMBDA("subtb_lambda", "1", Kind.POSITIVE_DOUBLE, "SubTB lambda"),
   LEAF_COEFF("leaf_coeff", "5", Kind.POSITIVE_DOUBLE, "soft-DQN weight of terminal transitions"),
+  FLOW_REG("flow_reg", "auto", Kind.TEXT,
+      "state-flow regulariser lambda of ndb/ndb_flow/sdb (loss += lambda*F(s)); auto: 1e-3 for ndb, else 0"),
+  SDB_ALPHA("sdb_alpha", "2", Kind.POSITIVE_DOUBLE, "stable DB alpha: log(1 + eps*|x|^alpha)"),
+  SDB_BETA("sdb_beta", "1", Kind.DOUBLE, "stable DB beta: weight (1 + eta*F(s))^beta"),
+  SDB_EPS("sdb_eps", "1", Kind.POSITIVE_DOUBLE, "stable DB eps"),
+  SDB_ETA("sdb_eta", "1e-3", Kind.NON_NEGATIVE_DOUBLE, "stable DB eta"),
+  SDB_SCALE("sdb_scale", "flow", Kind.TEXT, "stable DB residual x: flow (F(s)PF - F(s')PB) or log"),
   TARGET_TAU("target_tau", "0.25", Kind.PROBABILITY, "target network soft-update rate"),
   TARGET_EVERY("target_every", "1", Kind.POSITIVE_INT, "target network update period (iterations)"),
   REPLAY("replay", "none", Kind.TEXT, "none or uniform (transition replay for off-policy objectives)"),

@@ -150,7 +150,8 @@ public final class Trainer extends NativeResource {
   /** The objective the config names, with the settings it reads and the environment's stop action. */
   static Objective objective(TrainConfig c, Environment env) {
     return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(c.getBoolean(TrainKey.TRAIN_BACKWARD),
-        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction()), Backend.NATIVE);
+        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
+        CycleTraining.settings(c, env)), Backend.NATIVE);
   }
 
   private static int[] groundTruth(StateSpace space, int n, long seed) {

@@ -33,6 +33,13 @@ final class HypergridPresets {
     p.put("mdb_hypergrid", Map.of(
         "env", grid, "objective", "mdb", "eps_start", "1", "eps_end", "0.1", "eps_steps", "30000",
         "train_backward", "false", "target_tau", "0.25", "target_every", "1"));
+    // Non-acyclic grid (Morozov et al. 2025): MLP 2x256, batch 16, network lr 1e-3, log Z lr
+    // 1e-2, no exploration, learned PB; 125000 iterations are the paper's 2e6 trajectories.
+    String cyclic = "hypergrid:dim=4,side=20,moves=pm";
+    p.put("nonacyclic_db_hypergrid", Map.of("env", cyclic, "objective", "ndb", "eps_start", "0", "eps_steps", "0",
+        "logz_lr", "0.01", "steps", "125000", "eval_every", "2500"));
+    p.put("nonacyclic_sdb_hypergrid", Map.of("env", cyclic, "objective", "sdb", "eps_start", "0", "eps_steps", "0",
+        "logz_lr", "0.01", "steps", "125000", "eval_every", "2500"));
     return p;
   }
 }

@@ -133,6 +133,28 @@ public abstract class Permutations extends AbstractEnvironment {
     });
   }
 
+  /**
+   * {@code fixed_point_l1}: Σ_k |P̂(k) − P(k)| between the law of the number of fixed points under
+   * the learned distribution and the target law D(n, k)·e^{k/t}/Z.
+   */
+  @Override
+  public java.util.Map<String, Double> exactMetrics(org.gfn4j.env.StateSpace space, double[] learned) {
+    if (reward() != builtIn) {
+      return java.util.Map.of();
+    }
+    double[] law = new double[n + 1];
+    int[] cells = space.terminalCells();
+    for (int i = 0; i < learned.length; i++) {
+      law[JavaPermutations.fixedPoints(cells, i * n, n)] += learned[i];
+    }
+    double[] target = config.fixedPointLaw();
+    double l1 = 0;
+    for (int k = 0; k <= n; k++) {
+      l1 += Math.abs(law[k] - target[k]);
+    }
+    return java.util.Map.of("fixed_point_l1", l1);
+  }
+
   static double logFactorial(int n) {
     double s = 0;
     for (int i = 2; i <= n; i++) {
