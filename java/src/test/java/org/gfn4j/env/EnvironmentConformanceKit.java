@@ -342,12 +342,6 @@ public abstract class EnvironmentConformanceKit extends EnvironmentFirstEdgeChec
     return Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
   }
 
-  /** A policy with all-zero heads: uniform over the allowed actions. */
-  private static final org.gfn4j.rollout.PolicyFn UNIFORM = (obs, f, b, flow) -> {
-    f.fill(0f);
-    b.fill(0f);
-    flow.fill(0f);
-  };
 
   @Test
   void rolloutsFlagTruncationExactlyWhereTheStepCapIsHit() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * with the return-to-s0 backward action, and that action leads back to s0.
  */
 public abstract class EnvironmentFirstEdgeChecks extends EnvironmentStateSpaceChecks {
-  private static final PolicyFn UNIFORM = (obs, f, b, flow) -> {
+  /** A policy with all-zero heads: uniform over the allowed actions (the kit's one constant). */
+  static final PolicyFn UNIFORM = (obs, f, b, flow) -> {
     f.fill(0f);
     b.fill(0f);
     flow.fill(0f);

@@ -1,7 +1,5 @@
 package org.gfn4j.env.hypergrid;
 
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.FirstEdge;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.UniformFirstEdge;
 
 /**
  * The non-acyclic hypergrid {@code moves=pm} shared by both backends (semantics:
@@ -74,30 +73,11 @@ public abstract class CyclicHypergrid extends Hypergrid {
 
   @Override
   public Optional<FirstEdge> firstEdge() {
-    double logCount = dim * Math.log(side);
-    int back = 2 * dim + 1;
-    return Optional.of(new FirstEdge() {
+    return Optional.of(new UniformFirstEdge(dim * Math.log(side), 2 * dim + 1, dim) {
       @Override
-      public double logStartCount() {
-        return logCount;
-      }
-
-      @Override
-      public int returnAction() {
-        return back;
-      }
-
-      @Override
-      public void sample(StateBatch out, SplittableRandom rng) {
-        IntBuffer cells = out.cells().buffer();
-        ByteBuffer terminal = out.terminal().buffer();
-        ByteBuffer pad = out.pad().buffer();
-        for (int b = 0; b < out.batchSize(); b++) {
-          for (int d = 0; d < dim; d++) {
-            cells.put(b * dim + d, rng.nextInt(side));
-          }
-          terminal.put(b, (byte) 0);
-          pad.put(b, (byte) 0);
+      protected void draw(int[] cells, SplittableRandom rng) {
+        for (int d = 0; d < dim; d++) {
+          cells[d] = rng.nextInt(side);
         }
       }
     });

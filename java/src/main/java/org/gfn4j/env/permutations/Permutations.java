@@ -1,8 +1,6 @@
 package org.gfn4j.env.permutations;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -15,6 +13,7 @@ import org.gfn4j.env.FirstEdge;
 import org.gfn4j.env.ObservationSpec;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.UniformFirstEdge;
 
 /**
  * What both permutation backends share (semantics: native/include/gfn4j/permutations.h): shapes,
@@ -100,34 +99,13 @@ public abstract class Permutations extends AbstractEnvironment {
 
   @Override
   public Optional<FirstEdge> firstEdge() {
-    double logCount = logFactorial(n);
-    int back = n + 1;
-    return Optional.of(new FirstEdge() {
+    return Optional.of(new UniformFirstEdge(logFactorial(n), n + 1, n) {
       @Override
-      public double logStartCount() {
-        return logCount;
-      }
-
-      @Override
-      public int returnAction() {
-        return back;
-      }
-
-      @Override
-      public void sample(StateBatch out, SplittableRandom rng) {
-        IntBuffer cells = out.cells().buffer();
-        ByteBuffer terminal = out.terminal().buffer();
-        ByteBuffer pad = out.pad().buffer();
-        int[] perm = new int[n];
-        for (int b = 0; b < out.batchSize(); b++) {
-          for (int i = 0; i < n; i++) { // Fisher–Yates: every permutation has probability 1/n!
-            int j = rng.nextInt(i + 1);
-            perm[i] = perm[j];
-            perm[j] = i;
-          }
-          cells.put(b * n, perm, 0, n);
-          terminal.put(b, (byte) 0);
-          pad.put(b, (byte) 0);
+      protected void draw(int[] perm, SplittableRandom rng) {
+        for (int i = 0; i < n; i++) { // Fisher–Yates, inside-out: every permutation has probability 1/n!
+          int j = rng.nextInt(i + 1);
+          perm[i] = perm[j];
+          perm[j] = i;
         }
       }
     });
