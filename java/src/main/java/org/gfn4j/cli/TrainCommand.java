@@ -2,12 +2,10 @@ package org.gfn4j.cli;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gfn4j.train.Presets;
+import org.gfn4j.train.Progress;
 import org.gfn4j.train.RunDirectory;
 import org.gfn4j.train.TrainConfig;
 import org.gfn4j.train.TrainConfigs;
@@ -48,7 +46,7 @@ final class TrainCommand implements Runnable {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any setting (see --list-settings)")
   Map<String, String> settings = new LinkedHashMap<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/<preset>-<time>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: a new runs/<preset>-<time>-<random>)")
   Path out;
 
   @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR (only --steps may change)")
@@ -73,6 +71,7 @@ final class TrainCommand implements Runnable {
     }
     TrainConfig config;
     Path dir;
+    String name = "run";
     if (resume != null) {
       if (out != null || preset != null || env != null || objective != null || batch != null || seed != null
           || evalEvery != null || !settings.isEmpty()) {
@@ -84,7 +83,7 @@ final class TrainCommand implements Runnable {
       }
       dir = resume;
     } else {
-      String name = preset != null ? preset : objective != null ? Presets.forObjective(objective, env)
+      name = preset != null ? preset : objective != null ? Presets.forObjective(objective, env)
           : Presets.defaultName();
       config = Presets.get(name);
       Map<String, String> overrides = new LinkedHashMap<>();
@@ -96,14 +95,14 @@ final class TrainCommand implements Runnable {
       put(overrides, "eval_every", evalEvery);
       overrides.putAll(settings);
       config = config.withAll(overrides);
-      dir = out != null ? out
-          : Paths.get("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+      dir = out;
     }
     TrainConfigs.validate(config, data.resolve());
     main.io().err().println("gfn4j train: " + config.get(TrainKey.OBJECTIVE) + " on " + config.get(TrainKey.ENV)
-        + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH) + " -> " + dir);
+        + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH));
+    boolean terminal = main.io().err() == System.err && Terminal.stderrIsTerminal();
     JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson, data.resolve(),
-        main.io().err(), System.console() != null));
+        main.io().err(), terminal, terminal ? Terminal.columns() : Progress.DEFAULT_COLUMNS, name));
     main.io().out().println(Json.compact(summary));
   }
 

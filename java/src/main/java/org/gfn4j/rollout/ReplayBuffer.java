@@ -156,8 +156,17 @@ public final class ReplayBuffer implements AutoCloseable {
       store.backwardActions.buffer().put(j, in.readInt());
       store.logReward.buffer().put(j, in.readFloat());
     }
+    int[] row = new int[width];
     for (int slot = 0; slot < 2; slot++) {
       org.gfn4j.env.StateBatch states = store.states(slot);
+      for (int j = 0; j < n; j++) { // the environment validates every cell before native code reads it
+        states.cells(j, row);
+        try {
+          env.setState(states, j, row, states.isTerminal(j));
+        } catch (IllegalArgumentException e) {
+          throw new java.io.IOException("corrupt replay buffer: transition " + j + ": " + e.getMessage(), e);
+        }
+      }
       env.observe(states, store.obs(slot));
       env.forwardMask(states, store.forwardMask(slot));
       env.backwardMask(states, store.backwardMask(slot));

@@ -8,13 +8,14 @@ import org.gfn4j.objective.Objective;
 public final class TrainConfigs {
   private TrainConfigs() {}
 
-  /** Throws IllegalArgumentException naming the first problem (spec, objective, network, optimiser). */
+  /** Throws IllegalArgumentException naming the first problem (spec, memory, objective, network, optimiser). */
   public static void validate(TrainConfig config, Path dataDir) {
     String backend = config.get(TrainKey.BACKEND);
     if (!backend.equals("native") && !backend.equals("java")) {
       throw new IllegalArgumentException("'backend' must be native or java, got '" + backend + "'");
     }
     Environment env = Trainer.environment(config, dataDir);
+    ResourceCheck.check(config, env);
     Objective objective = Trainer.objective(config, env);
     if (objective.needsDeltaScores() && env.deltaScore().isEmpty()) {
       throw new IllegalArgumentException(objective.name() + " needs delta scores, which " + env.spec().name()

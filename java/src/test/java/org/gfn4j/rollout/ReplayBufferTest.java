@@ -89,4 +89,20 @@ class ReplayBufferTest {
       }
     }
   }
+
+  @Test
+  void restoringOutOfRangeCellsIsAnErrorNotACrash() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ReplayBuffer a = filled(50, 1); DataOutputStream out = new DataOutputStream(bytes)) {
+      a.save(out);
+    }
+    byte[] data = bytes.toByteArray();
+    java.nio.ByteBuffer.wrap(data).putInt(12, 1_000_000); // the first cell of the first transition
+    try (ReplayBuffer b = new ReplayBuffer(50, env.stateWidth(), env.observationSpec(), env.numActions(),
+        env.numBackwardActions())) {
+      java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+          () -> b.restore(new DataInputStream(new ByteArrayInputStream(data)), env));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("transition 0"), e.getMessage());
+    }
+  }
 }

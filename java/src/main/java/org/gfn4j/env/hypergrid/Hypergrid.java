@@ -130,9 +130,9 @@ public abstract class Hypergrid extends AbstractEnvironment {
       public void write(java.nio.file.Path file, StateSpace space, double[] learned, double[] target) {
         Map<String, double[][]> maps = new LinkedHashMap<>();
         String what = dim == 2 ? "" : ", marginal 0,1";
-        maps.put("learned" + what, Marginals.leadingTwo(learned, dim, side));
-        maps.put("target R/Z" + what, Marginals.leadingTwo(target, dim, side));
-        Plots.heatMaps(file, maps);
+        maps.put("learned P(x)" + what, Marginals.leadingTwo(learned, dim, side));
+        maps.put("target R(x)/Z" + what, Marginals.leadingTwo(target, dim, side));
+        Plots.heatMaps(file, "coordinate 0", "coordinate 1", maps);
       }
     });
   }
