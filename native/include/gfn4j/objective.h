@@ -15,10 +15,18 @@
 //   kFLDB    sum_real huber(logF(s) + logPF - sg[logPB' + (done ? 0 : logF'(s')) + delta]) / #real
 //   kMDB     sum_{real, not done} huber(logPF'(stop|s') + logPF(s'|s) - logPF(stop|s) - logPB'
 //            - delta) / #(real, not done)
-//   kSoftDQN sum_real w huber(V(s) + logsoftmax(adv)(a) - (done ? logR : -log #validPB(s')
-//            + V'(s'))) / #real, w = leaf_coeff on done transitions; adv = forward_logits,
-//            V = log_flow (dueling head)
+//   kSoftDQN sum_real w huber(V(s) + temperature logsoftmax(adv)(a) - y) / #real,
+//            y = (done ? logR : logPB'(s|s') + V'(s') [+ double]) + munchausen_alpha
+//            clip(temperature logsoftmax(adv')(a), munchausen_l0, 0), w = leaf_coeff on done
+//            transitions; adv = forward_logits, V = log_flow (dueling head, so the policy is
+//            softmax(adv) = softmax(Q / temperature)); with double_dqn the next-state value adds
+//            -temperature KL(softmax(adv(s')) || softmax(adv'(s'))) (online head constant);
+//            logPB' is uniform, or the (target) backward head as a constant (a PB fitted apart)
 // (primes: target network). huber has delta = 1. A loss whose normaliser is zero is 0.
+// weights [T1, B] (null = ones; finite, >= 0) multiply each transition's term (transition t at
+// cell t; TB and SubTB weight trajectory b by weights[0, b]); normalisers are unchanged.
+// td_errors [T1, B] (may be null) receives every transition's residual (the loss's err at cell t
+// for DB, FL-DB, MDB and soft-DQN, the trajectory residual at cell 0 for TB, 0 elsewhere).
 // Gradients are float buffers of the heads' shapes; every element is written (zero where the
 // loss does not depend on it); a null gradient buffer is skipped. d_log_z is zero except for TB.
 #pragma once
@@ -38,7 +46,8 @@ enum ObjectiveKind : int32_t {
   kObjectiveSDB = 8,      // stable DB (flow or log scale), + reg * F
 };
 
-// Block and heads as above; lambda is SubTB's, leaf_coeff soft-DQN's, stop_action MDB's.
+// Block and heads as above; lambda is SubTB's, leaf_coeff soft-DQN's, stop_action MDB's;
+// munchausen_alpha in [0, 1), munchausen_l0 <= 0 and temperature > 0 are soft-DQN's.
 // Forward (and, where used, backward) actions of real transitions must be in range and valid
 // under their masks (kErrActionRange / kErrInvalidAction, checked before anything is written).
 int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_actions,
@@ -48,10 +57,12 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
                        const float* log_reward, const float* forward_logits,
                        const float* backward_logits, const float* log_flow, double log_z,
                        const float* target_forward_logits, const float* target_backward_logits,
-                       const float* target_log_flow, const float* delta_score, double lambda,
-                       double leaf_coeff, int32_t stop_action, int32_t uniform_backward,
-                       double* loss, float* d_forward_logits, float* d_backward_logits,
-                       float* d_log_flow, double* d_log_z) noexcept;
+                       const float* target_log_flow, const float* delta_score,
+                       const float* weights, double lambda, double leaf_coeff, int32_t stop_action,
+                       int32_t uniform_backward, double munchausen_alpha, double munchausen_l0,
+                       double temperature, int32_t double_dqn, double* loss,
+                       float* d_forward_logits, float* d_backward_logits, float* d_log_flow,
+                       double* d_log_z, float* td_errors) noexcept;
 
 // Objectives for state graphs with cycles (Morozov et al. 2025), per real transition s -> s',
 // with a = log F(s) + log PF(s'|s) and c = log F(s') + log PB(s|s') (log F(s') := log R and
@@ -63,17 +74,19 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
 // summed over real transitions and divided by their number. A transition whose backward action
 // is return_action (>= 0) is the fixed first edge s0 -> s1: there log F(s0) := log_z (which gets
 // the gradient), log PF := first_edge_log_pf (fixed) and F_r := F(s1). Other arguments as
-// objective_loss; the backward head is learned unless uniform_backward.
+// objective_loss; the backward head is learned unless uniform_backward. weights [T1, B] (null =
+// ones) multiply each transition's term; td_errors [T1, B] (may be null) receives each transition's
+// residual (a - c for kNDB, e^a - e^c for kNDBFlow, x for kSDB; 0 elsewhere).
 int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_actions,
                              int32_t num_backward_actions, const int32_t* actions,
                              const int32_t* backward_actions, const uint8_t* forward_mask,
                              const uint8_t* backward_mask, const uint8_t* terminal, const uint8_t* pad,
                              const float* log_reward, const float* forward_logits,
                              const float* backward_logits, const float* log_flow, double log_z,
-                             double first_edge_log_pf, int32_t return_action, double reg, double alpha,
-                             double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
+                             const float* weights, double first_edge_log_pf, int32_t return_action, double reg,
+                             double alpha, double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
                              double* loss, float* d_forward_logits, float* d_backward_logits,
-                             float* d_log_flow, double* d_log_z) noexcept;
+                             float* d_log_flow, double* d_log_z, float* td_errors) noexcept;
 
 // Per-transition log PF_t and log PB_t [T1, B] (0 on padding transitions) and per-trajectory
 // sums sum_log_pf, sum_log_pb and log_r = sum of log_reward over real transitions [B]. Any

@@ -37,17 +37,20 @@ void cycle_trajectory(int32_t kind, const Block& blk, const Heads& h, const Para
     double value = p.reg * f_reg, da = 0.0, dc = 0.0, d_reg = p.reg * f_reg;
     if (kind == kObjectiveNDB) {
       const double err = a - c;
+      ws.td[t] = err;
       value += err * err;
       da = 2.0 * err;
       dc = -2.0 * err;
     } else if (kind == kObjectiveNDBFlow) {
       const double ea = std::exp(a), ec = std::exp(c), diff = ea - ec;
+      ws.td[t] = diff;
       value += diff * diff;
       da = 2.0 * diff * ea;
       dc = -2.0 * diff * ec;
     } else {
       const double ea = p.log_scale ? 0.0 : std::exp(a), ec = p.log_scale ? 0.0 : std::exp(c);
       const double x = p.log_scale ? a - c : ea - ec;
+      ws.td[t] = x;
       const double u = p.eps * std::pow(std::fabs(x), p.alpha);
       const double l1 = std::log1p(u);
       const double base = 1.0 + p.eta * f_reg;
@@ -58,16 +61,17 @@ void cycle_trajectory(int32_t kind, const Block& blk, const Heads& h, const Para
       dc = p.log_scale ? -dx : -dx * ec;
       d_reg += l1 * p.beta * std::pow(base, p.beta - 1.0) * p.eta * f_reg;
     }
-    *loss += scale * value;
+    const double w = scale * ws.weight[t];
+    *loss += w * value;
     if (first) {
-      *d_log_z += scale * da;
+      *d_log_z += w * da;
     } else {
-      up.flow[t] += scale * da;
-      up.pf[t] += scale * da;
+      up.flow[t] += w * da;
+      up.pf[t] += w * da;
     }
-    up.pb[t] += scale * dc;
-    if (!done) up.flow[t + 1] += scale * dc;
-    up.flow[first ? t + 1 : t] += scale * d_reg;
+    up.pb[t] += w * dc;
+    if (!done) up.flow[t + 1] += w * dc;
+    up.flow[first ? t + 1 : t] += w * d_reg;
   }
 }
 

@@ -45,14 +45,23 @@ using objective::Workspace;
 
 constexpr int64_t kTrajectoryGrain = 8;
 
-bool uses_backward_actions(int32_t kind) { return kind != kObjectiveSoftDQN; }
+// Soft-DQN reads backward actions only for a non-uniform PB (a learned PB̄ as its inner reward).
+bool uses_backward_actions(int32_t kind, bool uniform) { return kind != kObjectiveSoftDQN || !uniform; }
+
+// Importance weights are optional (null = ones); present ones must be finite and >= 0.
+bool valid_weights(const float* weights, int64_t cells) {
+  if (weights)
+    for (int64_t i = 0; i < cells; ++i)
+      if (!(weights[i] >= 0.0f && std::isfinite(weights[i]))) return false;
+  return true;
+}
 
 bool uses_log_flow(int32_t kind) { return kind != kObjectiveTB && kind != kObjectiveMDB; }
 
 // Range and mask checks of the actions every real transition of `kind` evaluates.
 int32_t check_actions(int32_t kind, const Block& blk, const Params& p) {
   std::atomic<int32_t> status{kOk};
-  const bool backward = uses_backward_actions(kind);
+  const bool backward = uses_backward_actions(kind, p.uniform_backward);
   parallel_for(blk.batch, 64, [&](int64_t begin, int64_t end) {
     for (int64_t b = begin; b < end; ++b) {
       for (int64_t t = 0; t + 1 < blk.slots; ++t) {
@@ -133,11 +142,14 @@ void write_rows(const Block& blk, int64_t b, const Workspace& ws, bool backward_
 namespace {
 
 // The shared dispatcher of objective_loss and cycle_objective_loss (arguments already checked).
-int32_t run_objective(int32_t kind, const Block& blk, const Heads& h, const Params& p, bool uniform,
-                      double* loss, float* d_forward_logits, float* d_backward_logits, float* d_log_flow,
-                      double* d_log_z) {
+// target_pb: the kernel reads PB from the target (or uniform) head only, so the online backward
+// rows are not prepared. weights (null = ones) and td_errors (may be null) as in objective.h.
+int32_t run_objective(int32_t kind, const Block& blk, const Heads& h, const Params& p, bool target_pb,
+                      const float* weights, double* loss, float* d_forward_logits, float* d_backward_logits,
+                      float* d_log_flow, double* d_log_z, float* td_errors) {
   const int64_t slots = blk.slots, batch = blk.batch;
   const int32_t num_actions = blk.num_actions, num_backward_actions = blk.num_backward_actions;
+  const bool uniform = p.uniform_backward;
   const int32_t status = check_actions(kind, blk, p);
   if (status != kOk) return status;
   double scale = 1.0 / static_cast<double>(batch);
@@ -153,18 +165,26 @@ int32_t run_objective(int32_t kind, const Block& blk, const Heads& h, const Para
     Workspace ws(slots, num_actions, num_backward_actions);
     for (int64_t b = begin; b < end; ++b) {
       ws.up.reset();
-      objective::prepare_trajectory(blk, h, uniform || kind == kObjectiveFLDB || kind == kObjectiveMDB, b,
-                                    d_forward_logits != nullptr, backward_grad && d_backward_logits, ws);
+      for (int64_t t = 0; t < slots; ++t) {
+        ws.weight[t] = weights ? weights[blk.cell(t, b)] : 1.0;
+        ws.td[t] = 0.0;
+      }
+      // A whole-trajectory loss is weighted by its trajectory's first cell.
+      const double tscale = scale * ((kind == kObjectiveTB || kind == kObjectiveSubTB) ? ws.weight[0] : 1.0);
+      objective::prepare_trajectory(blk, h, uniform || target_pb, b, d_forward_logits != nullptr,
+                                    backward_grad && d_backward_logits, ws);
       switch (kind) {
-        case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, scale, &losses[b], &dz[b], ws); break;
+        case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, tscale, &losses[b], &dz[b], ws); break;
         case kObjectiveDB: objective::db_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
-        case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+        case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, tscale, &losses[b], ws); break;
         case kObjectiveFLDB: objective::fldb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
         case kObjectiveMDB: objective::mdb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
         case kObjectiveSoftDQN: objective::softdqn_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
         default: objective::cycle_trajectory(kind, blk, h, p, b, scale, &losses[b], &dz[b], ws); break;
       }
       write_rows(blk, b, ws, backward_grad, d_forward_logits, d_backward_logits, d_log_flow);
+      if (td_errors)
+        for (int64_t t = 0; t < slots; ++t) td_errors[blk.cell(t, b)] = static_cast<float>(ws.td[t]);
     }
   });
   double total = 0.0, total_dz = 0.0;
@@ -186,30 +206,42 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
                        const float* log_reward, const float* forward_logits,
                        const float* backward_logits, const float* log_flow, double log_z,
                        const float* target_forward_logits, const float* target_backward_logits,
-                       const float* target_log_flow, const float* delta_score, double lambda,
-                       double leaf_coeff, int32_t stop_action, int32_t uniform_backward,
-                       double* loss, float* d_forward_logits, float* d_backward_logits,
-                       float* d_log_flow, double* d_log_z) noexcept {
+                       const float* target_log_flow, const float* delta_score,
+                       const float* weights, double lambda, double leaf_coeff, int32_t stop_action,
+                       int32_t uniform_backward, double munchausen_alpha, double munchausen_l0,
+                       double temperature, int32_t double_dqn, double* loss,
+                       float* d_forward_logits, float* d_backward_logits, float* d_log_flow,
+                       double* d_log_z, float* td_errors) noexcept {
   if (kind < kObjectiveTB || kind > kObjectiveSoftDQN || slots < 2 || batch < 1 || num_actions < 1 ||
       num_backward_actions < 1 || !actions || !forward_mask || !backward_mask || !terminal || !pad ||
       !log_reward || !forward_logits || !loss)
     return kErrArgument;
-  const bool uniform = uniform_backward != 0 || kind == kObjectiveSoftDQN;
-  if (uses_backward_actions(kind) && !backward_actions) return kErrArgument;
-  const bool target_pb = kind == kObjectiveFLDB || kind == kObjectiveMDB;  // PB' only, no gradient
+  const bool uniform = uniform_backward != 0;
+  if (uses_backward_actions(kind, uniform) && !backward_actions) return kErrArgument;
+  // PB' only, no gradient
+  const bool target_pb = kind == kObjectiveFLDB || kind == kObjectiveMDB || kind == kObjectiveSoftDQN;
   if (!uniform && !backward_logits && !(target_pb && target_backward_logits)) return kErrArgument;
   if (uses_log_flow(kind) && !log_flow) return kErrArgument;
   if (kind == kObjectiveSubTB && !(lambda > 0.0 && std::isfinite(lambda))) return kErrArgument;
   if (kind == kObjectiveSoftDQN && !std::isfinite(leaf_coeff)) return kErrArgument;
   if (kind == kObjectiveMDB && (stop_action < 0 || stop_action >= num_actions)) return kErrArgument;
+  if (kind == kObjectiveSoftDQN &&
+      (!(temperature > 0.0 && std::isfinite(temperature)) || !(munchausen_alpha >= 0.0 && munchausen_alpha < 1.0) ||
+       !(munchausen_l0 <= 0.0 && std::isfinite(munchausen_l0))))
+    return kErrArgument;
+  if (!valid_weights(weights, slots * batch)) return kErrArgument;
   return guarded([&]() -> int32_t {
     const Block blk{slots, batch, num_actions, num_backward_actions, actions, backward_actions,
                     forward_mask, backward_mask, terminal, pad, log_reward};
     const Heads h{forward_logits, uniform ? nullptr : backward_logits, log_flow, log_z,
                   target_forward_logits, target_backward_logits, target_log_flow, delta_score};
-    const Params p{lambda, leaf_coeff, stop_action, uniform};
-    return run_objective(kind, blk, h, p, uniform, loss, d_forward_logits, d_backward_logits, d_log_flow,
-                         d_log_z);
+    Params p{lambda, leaf_coeff, stop_action, uniform};
+    p.munchausen_alpha = munchausen_alpha;
+    p.munchausen_l0 = munchausen_l0;
+    p.temperature = temperature;
+    p.double_dqn = double_dqn != 0;
+    return run_objective(kind, blk, h, p, target_pb, weights, loss, d_forward_logits,
+                         d_backward_logits, d_log_flow, d_log_z, td_errors);
   });
 }
 
@@ -219,10 +251,10 @@ int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t
                              const uint8_t* backward_mask, const uint8_t* terminal, const uint8_t* pad,
                              const float* log_reward, const float* forward_logits,
                              const float* backward_logits, const float* log_flow, double log_z,
-                             double first_edge_log_pf, int32_t return_action, double reg, double alpha,
-                             double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
+                             const float* weights, double first_edge_log_pf, int32_t return_action, double reg,
+                             double alpha, double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
                              double* loss, float* d_forward_logits, float* d_backward_logits,
-                             float* d_log_flow, double* d_log_z) noexcept {
+                             float* d_log_flow, double* d_log_z, float* td_errors) noexcept {
   if (kind < kObjectiveNDB || kind > kObjectiveSDB || slots < 2 || batch < 1 || num_actions < 1 ||
       num_backward_actions < 1 || !actions || !backward_actions || !forward_mask || !backward_mask ||
       !terminal || !pad || !log_reward || !forward_logits || !log_flow || !loss ||
@@ -231,6 +263,7 @@ int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t
       !(alpha > 0.0 && std::isfinite(alpha)) || !std::isfinite(beta) || !(eps > 0.0 && std::isfinite(eps)) ||
       !(eta >= 0.0 && std::isfinite(eta)))
     return kErrArgument;
+  if (!valid_weights(weights, slots * batch)) return kErrArgument;
   return guarded([&]() -> int32_t {
     const bool uniform = uniform_backward != 0;
     const Block blk{slots, batch, num_actions, num_backward_actions, actions, backward_actions,
@@ -246,8 +279,8 @@ int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t
     p.eps = eps;
     p.eta = eta;
     p.log_scale = log_scale != 0;
-    return run_objective(kind, blk, h, p, uniform, loss, d_forward_logits, d_backward_logits, d_log_flow,
-                         d_log_z);
+    return run_objective(kind, blk, h, p, false, weights, loss, d_forward_logits, d_backward_logits,
+                         d_log_flow, d_log_z, td_errors);
   });
 }
 

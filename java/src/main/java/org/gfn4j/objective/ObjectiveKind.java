@@ -25,7 +25,7 @@ enum ObjectiveKind {
     return id >= NDB.id;
   }
 
-  /** Reads backward actions (soft-DQN's backward term is uniform and needs only the mask). */
+  /** Reads backward actions (soft-DQN's uniform backward term needs only the mask; a fitted PB̄ needs them). */
   boolean usesBackwardActions() {
     return this != SOFTDQN;
   }

@@ -8,19 +8,22 @@ import org.gfn4j.runtime.Backend;
 
 /**
  * Creates objectives by name with optional parameters, e.g. {@code "tb"}, {@code "subtb:lambda=1.9"},
- * {@code "softdqn:leaf_coeff=5"}, {@code "mdb:stop_action=25"}, {@code "db:pb=uniform"}. Keys:
- * {@code pb} (learned|uniform; default learned for tb/db/subtb, uniform for fldb/mdb),
- * {@code lambda} (subtb, default 1), {@code leaf_coeff} (softdqn, default 5),
- * {@code stop_action} (mdb, required); for the objectives on graphs with cycles ({@code ndb},
- * {@code ndb_flow}, {@code sdb}, see {@link CycleBalance}) {@code reg} (λ, default 1e-3 for ndb, else
- * 0), {@code alpha}, {@code beta}, {@code eps}, {@code eta} and {@code scale} (flow|log) of stable
- * DB, and the first edge as {@code return_action} and {@code first_log_pf}. Unknown names or keys
- * throw IllegalArgumentException.
+ * {@code "softdqn:leaf_coeff=5"}, {@code "mdb:stop_action=25"}, {@code "db:pb=uniform"},
+ * {@code "mdqn:alpha=0.15,double=true"}. Keys: {@code pb} (learned|uniform; default learned for
+ * tb/db/subtb and the objectives for cycles, uniform for fldb/mdb/softdqn/mdqn, whose "learned" PB
+ * is the target backward head), {@code lambda} (subtb, default 1; softdqn/mdqn temperature,
+ * default 1/(1 - alpha)), {@code leaf_coeff} (softdqn/mdqn, default 5), {@code alpha} and
+ * {@code l0} (mdqn's Munchausen bonus, default 0.15 and -100), {@code double} (softdqn/mdqn,
+ * default false), {@code stop_action} (mdb, required); for the objectives on graphs with cycles
+ * ({@code ndb}, {@code ndb_flow}, {@code sdb}, see {@link CycleBalance}) {@code reg} (λ, default
+ * 1e-3 for ndb, else 0), {@code alpha}, {@code beta}, {@code eps}, {@code eta} and {@code scale}
+ * (flow|log) of stable DB, and the first edge as {@code return_action} and {@code first_log_pf}.
+ * Unknown names or keys throw IllegalArgumentException.
  */
 public final class Objectives {
   /** The factory names, in documentation order. */
-  public static final List<String> NAMES = List.of("tb", "db", "subtb", "fldb", "mdb", "softdqn", "ndb", "ndb_flow",
-      "sdb");
+  public static final List<String> NAMES = List.of("tb", "db", "subtb", "fldb", "mdb", "softdqn", "mdqn", "ndb",
+      "ndb_flow", "sdb");
   /** The state-flow regulariser λ of ndb by default (the paper's choice); 0 for ndb_flow and sdb. */
   public static final double DEFAULT_NDB_REG = 1e-3;
 
@@ -58,7 +61,11 @@ public final class Objectives {
         objective = new ModifiedDB((int) integer(args, "stop_action"), uniform(args, true), backend);
         break;
       case "softdqn":
-        objective = new SoftDQN(number(args, "leaf_coeff", 5.0), backend);
+      case "mdqn":
+        double alpha = name.equals("mdqn") ? number(args, "alpha", ObjectiveSettings.DEFAULT_MDQN_ALPHA) : 0.0;
+        double l0 = name.equals("mdqn") ? number(args, "l0", ObjectiveSettings.DEFAULT_MDQN_L0) : -100.0;
+        Munchausen m = Munchausen.of(alpha, l0, number(args, "lambda", Double.NaN), bool(args, "double"));
+        objective = new SoftDQN(number(args, "leaf_coeff", 5.0), m, uniform(args, true), backend);
         break;
       case "ndb":
       case "ndb_flow":
@@ -106,7 +113,11 @@ public final class Objectives {
         return new ModifiedDB(settings.stopAction().orElseThrow(() -> new IllegalArgumentException(
             "mdb needs an environment with a stop action")), uniform, backend);
       case "softdqn":
-        return new SoftDQN(settings.leafCoeff(), backend);
+        return new SoftDQN(settings.leafCoeff(),
+            Munchausen.of(0.0, -100.0, settings.softdqnLambda(), settings.doubleDqn()), uniform, backend);
+      case "mdqn":
+        return new SoftDQN(settings.leafCoeff(), Munchausen.of(settings.mdqnAlpha(), settings.mdqnL0(),
+            settings.softdqnLambda(), settings.doubleDqn()), uniform, backend);
       case "ndb":
       case "ndb_flow":
       case "sdb":
@@ -160,6 +171,17 @@ public final class Objectives {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
     }
+  }
+
+  private static boolean bool(Map<String, String> args, String key) {
+    String v = args.remove(key);
+    if (v == null) {
+      return false;
+    }
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+    }
+    return Boolean.parseBoolean(v);
   }
 
   private static long integer(Map<String, String> args, String key) {

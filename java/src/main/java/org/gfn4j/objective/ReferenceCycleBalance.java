@@ -29,16 +29,19 @@ final class ReferenceCycleBalance {
       double dDst;
       if (kind == ObjectiveKind.NDB) {
         double err = src - dst;
+        up.td[t] = err;
         value += err * err;
         dSrc = 2 * err;
         dDst = -2 * err;
       } else if (kind == ObjectiveKind.NDB_FLOW) {
         double diff = Math.exp(src) - Math.exp(dst);
+        up.td[t] = diff;
         value += diff * diff;
         dSrc = 2 * diff * Math.exp(src);
         dDst = -2 * diff * Math.exp(dst);
       } else {
         double x = c.logScale() ? src - dst : Math.exp(src) - Math.exp(dst);
+        up.td[t] = x;
         double u = c.eps() * Math.pow(Math.abs(x), c.alpha());
         double weight = Math.pow(1 + c.eta() * fReg, c.beta());
         value += Math.log1p(u) * weight;
@@ -48,18 +51,19 @@ final class ReferenceCycleBalance {
         dDst = c.logScale() ? -dx : -dx * Math.exp(dst);
         dReg += Math.log1p(u) * c.beta() * Math.pow(1 + c.eta() * fReg, c.beta() - 1) * c.eta() * fReg;
       }
-      out[0] += scale * value;
+      double w = scale * up.weight[t];
+      out[0] += w * value;
       if (first) {
-        out[1] += scale * dSrc;
+        out[1] += w * dSrc;
       } else {
-        up.flow[t] += scale * dSrc;
-        up.pf[t] += scale * dSrc;
+        up.flow[t] += w * dSrc;
+        up.pf[t] += w * dSrc;
       }
-      up.pb[t] += scale * dDst;
+      up.pb[t] += w * dDst;
       if (!done) {
-        up.flow[t + 1] += scale * dDst;
+        up.flow[t + 1] += w * dDst;
       }
-      up.flow[first ? t + 1 : t] += scale * dReg;
+      up.flow[first ? t + 1 : t] += w * dReg;
     }
   }
 }
