@@ -44,7 +44,8 @@ final class GradcheckCommand implements Callable<Integer> {
       case "transformer" -> PolicySpec.transformer(5, 6, 8, 2, 2, 16).withPadMask(4)
           .perPositionHead("forward_logits", 3)
           .head("backward_logits", 2)
-          .pooledHead("log_flow", 1, org.gfn4j.policy.Pooling.FIRST);
+          .pooledHead("log_flow", 1, org.gfn4j.policy.Pooling.FIRST)
+          .perPositionHead("word_logits", 2, 1);
       default -> throw new IllegalArgumentException("unknown --arch '" + arch + "' (mlp or transformer)");
     };
   }

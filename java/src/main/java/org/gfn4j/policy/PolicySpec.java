@@ -16,7 +16,8 @@ import java.util.List;
  * <p>Transformer (gfnx {@code networks.Encoder}): tokens {@code int32 [n, maxLen]} (or float
  * holding token ids, see {@link #withFloatTokens()}) → embedding + fixed sinusoidal positions →
  * {@code layers} × [x + MHA(x) (biases, {@code numHeads} heads); FF block: u = LN1(·),
- * LN2(Linear(ReLU(Linear(u))) + u)] → heads pooled by mean, first position or per position.
+ * LN2(Linear(ReLU(Linear(u))) + u)] → heads pooled by mean, first position or per position
+ * (optionally from a later position on, {@link #perPositionHead(String, int, int)}).
  * An optional pad token masks attention like gfnx ({@link #withPadMask(int)}).
  */
 public final class PolicySpec {
@@ -107,16 +108,29 @@ public final class PolicySpec {
     if (pooling == Pooling.PER_POSITION) {
       return perPositionHead(name, size);
     }
-    return withHead(new HeadSpec(name, size, kind == Kind.MLP ? Pooling.MEAN : pooling, size));
+    return withHead(new HeadSpec(name, size, kind == Kind.MLP ? Pooling.MEAN : pooling, size, 0));
   }
 
   /** Adds a transformer head applied at every position: {@code [n, maxLen * unitsPerPosition]}. */
   public PolicySpec perPositionHead(String name, int unitsPerPosition) {
+    return perPositionHead(name, unitsPerPosition, 0);
+  }
+
+  /**
+   * Adds a transformer head applied at positions {@code skipFirst .. maxLen-1}:
+   * {@code [n, (maxLen - skipFirst) * unitsPerPosition]}, row-major {@code [n, position, unit]}
+   * (gfnx's bitseq heads skip the BOS slot with {@code skipFirst = 1}).
+   */
+  public PolicySpec perPositionHead(String name, int unitsPerPosition, int skipFirst) {
     if (kind != Kind.TRANSFORMER) {
       throw new IllegalArgumentException("per-position heads need a transformer");
     }
     positive("unitsPerPosition", unitsPerPosition);
-    return withHead(new HeadSpec(name, unitsPerPosition, Pooling.PER_POSITION, Math.multiplyExact(maxLen, unitsPerPosition)));
+    if (skipFirst < 0 || skipFirst >= maxLen) {
+      throw new IllegalArgumentException("skipFirst must lie in [0, " + maxLen + "), got " + skipFirst);
+    }
+    return withHead(new HeadSpec(name, unitsPerPosition, Pooling.PER_POSITION,
+        Math.multiplyExact(maxLen - skipFirst, unitsPerPosition), skipFirst));
   }
 
   private PolicySpec withHead(HeadSpec h) {
@@ -249,7 +263,7 @@ public final class PolicySpec {
       s = s.withFloatTokens();
     }
     for (HeadSpec h : raw.heads) {
-      s = h.pooling() == Pooling.PER_POSITION ? s.perPositionHead(h.name(), h.units())
+      s = h.pooling() == Pooling.PER_POSITION ? s.perPositionHead(h.name(), h.units(), h.skipFirst())
           : s.pooledHead(h.name(), h.units(), h.pooling());
     }
     return s.validate();

@@ -27,7 +27,7 @@ class GradcheckCommandTest {
   void passesAndPrintsOneLinePerParameter(String arch) {
     String[] lines = run(0, "gradcheck", "--arch", arch, "--seed", "3");
     int params = GradcheckCommand.spec(arch, org.gfn4j.policy.Activation.RELU).kind()
-        == org.gfn4j.policy.PolicySpec.Kind.MLP ? 10 : 1 + 2 * 16 + 6;
+        == org.gfn4j.policy.PolicySpec.Kind.MLP ? 10 : 1 + 2 * 16 + 8;
     assertEquals(params + 2, lines.length, String.join("\n", lines));
     String last = lines[lines.length - 1];
     assertTrue(last.startsWith("max_rel_error="), last);

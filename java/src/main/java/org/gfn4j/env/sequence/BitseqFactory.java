@@ -22,6 +22,11 @@ public final class BitseqFactory implements EnvironmentFactory {
 
   static final Set<String> KEYS = Set.of("n", "k", "beta", "modes", "num_modes", "seed");
 
+  static {
+    // The presets name this kind; a factory exists before any of its presets is read.
+    BitseqPolicy.register();
+  }
+
   @Override
   public String name() {
     return "bitseq";

@@ -7,9 +7,10 @@ import java.util.Map;
  * Training presets of the sequence families, reproducing gfnx's baseline configs (network,
  * optimiser and learning rates, batch, steps, epsilon schedule, evaluation cadence). bitseq and
  * AMP train gfnx's transformer on the tokens; TFBind8 and QM9 gfnx's MLP on the one-hot tokens.
- * Differences from gfnx: the transformer's heads are mean-pooled linear layers (gfnx's bitseq
- * policy reads per-position outputs), and the TFBind8 table is not bundled (the preset names
- * {@code tfbind8/tfbind8.csv} below the data directory).
+ * bitseq uses gfnx's bitseq heads ({@code policy=bitseq_transformer}, {@link BitseqPolicy}:
+ * per-word forward and backward Linears after the BOS slot, log-flow on BOS); AMP's heads are
+ * mean-pooled linear layers as in gfnx. Difference from gfnx: the TFBind8 table is not bundled
+ * (the preset names {@code tfbind8/tfbind8.csv} below the data directory).
  */
 final class SequencePresets {
   private SequencePresets() {}
@@ -49,7 +50,7 @@ final class SequencePresets {
   }
 
   static Map<String, Map<String, String>> bitseq() {
-    Map<String, String> base = with(transformer("bitseq:n=120,k=8,beta=3", 50_000),
+    Map<String, String> base = with(transformer("bitseq:n=120,k=8,beta=3", 50_000), "policy", BitseqPolicy.NAME,
         "optimizer", "adamw", "lr", "1e-3", "weight_decay", "1e-5",
         "eps_start", "0.001", "eps_end", "0.001", "eps_steps", "0", "eval_every", "1000", "corr_objects", "7200");
     Map<String, Map<String, String>> p = new LinkedHashMap<>();

@@ -147,7 +147,15 @@ public final class ReferenceNetwork {
       double[] bias = p.get(k + 1);
       k += 2;
       switch (head.pooling()) {
-        case PER_POSITION -> out.put(head.name(), linear(x, rows, d, head.units(), w, bias));
+        case PER_POSITION -> {
+          int skip = head.skipFirst();
+          int kept = len - skip;
+          double[] read = new double[n * kept * d];
+          for (int b = 0; b < n; b++) {
+            System.arraycopy(x, (b * len + skip) * d, read, b * kept * d, kept * d);
+          }
+          out.put(head.name(), linear(read, n * kept, d, head.units(), w, bias));
+        }
         case MEAN, FIRST -> {
           double[] pooled = new double[n * d];
           for (int b = 0; b < n; b++) {

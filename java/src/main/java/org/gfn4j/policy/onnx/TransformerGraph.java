@@ -104,11 +104,19 @@ final class TransformerGraph implements NetworkGraph {
         case MEAN -> LinearOps.linear(ShapeOps.reduceMean(ShapeOps.reshape(x, Value.DYNAMIC, len, d), false, 1), w, b);
         case FIRST -> LinearOps.linear(
             ShapeOps.reshape(IndexOps.slice(ShapeOps.reshape(x, Value.DYNAMIC, len, d), 1, 0, 1), Value.DYNAMIC, d), w, b);
-        case PER_POSITION -> ShapeOps.reshape(LinearOps.linear(x, w, b), Value.DYNAMIC, (long) len * head.units());
+        case PER_POSITION -> perPosition(x, head, len, d, w, b);
       };
       out.put(head.name(), y);
     }
     return out;
+  }
+
+  /** The head's Linear at positions skipFirst..L-1 (a Slice over the position axis first). */
+  private static Value perPosition(Value x, HeadSpec head, int len, long d, Value w, Value b) {
+    int skip = head.skipFirst();
+    Value rows = skip == 0 ? x : ShapeOps.reshape(
+        IndexOps.slice(ShapeOps.reshape(x, Value.DYNAMIC, len, d), 1, skip, len), Value.DYNAMIC, d);
+    return ShapeOps.reshape(LinearOps.linear(rows, w, b), Value.DYNAMIC, (long) (len - skip) * head.units());
   }
 
   /** [n·L, d] → [n, H, L, dh], or [n, H, dh, L] for keys (so scores are q · k). */
