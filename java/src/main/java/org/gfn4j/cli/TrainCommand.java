@@ -60,6 +60,9 @@ final class TrainCommand implements Runnable {
   @Option(names = "--list-settings", description = "print every setting with its default and exit")
   boolean listSettings;
 
+  @Option(names = "--profile", description = "print wall time by start-up and run phase to stderr at the end")
+  boolean profile;
+
   @Mixin DataOption data;
 
   @Override
@@ -98,12 +101,18 @@ final class TrainCommand implements Runnable {
       dir = out != null ? out
           : Paths.get("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
+    if (profile) {
+      StartupPhases.begin();
+    }
     TrainConfigs.validate(config, data.resolve());
     main.io().err().println("gfn4j train: " + config.get(TrainKey.OBJECTIVE) + " on " + config.get(TrainKey.ENV)
         + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH) + " -> " + dir);
     JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson, data.resolve(),
         main.io().err(), System.console() != null));
     main.io().out().println(Json.compact(summary));
+    if (profile) {
+      StartupPhases.print(main.io().err());
+    }
   }
 
   private static void put(Map<String, String> m, String key, String value) {

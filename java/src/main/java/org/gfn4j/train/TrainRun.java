@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gfn4j.runtime.Profile;
 
 /**
  * Drives a training run on disk: iterations with a progress display, an evaluation every
@@ -39,9 +40,10 @@ public final class TrainRun {
       history = run.readMetrics();
       history.removeIf(r -> r.get("step").getAsLong() > step);
     } else {
-      run = RunDirectory.create(o.out());
-      run.writeConfig(config);
-      trainer = Trainer.start(config, o.dataDir());
+      RunDirectory created = Profile.time("run directory", () -> RunDirectory.create(o.out()));
+      run = created;
+      Profile.time("run directory", () -> created.writeConfig(config));
+      trainer = Profile.time("trainer setup", () -> Trainer.start(config, o.dataDir()));
       history = new java.util.ArrayList<>();
     }
     try (trainer) {
@@ -58,11 +60,11 @@ public final class TrainRun {
     Progress progress = new Progress(o.log(), o.terminal(), trainer.step(), total);
     JsonObject last = history.isEmpty() ? null : history.get(history.size() - 1);
     while (trainer.step() < total) {
-      trainer.iterate();
+      Profile.time("training iterations", trainer::iterate);
       long step = trainer.step();
       if (step % evalEvery == 0 || step == total) {
         double wall = wallBefore + (System.nanoTime() - start) / 1e9;
-        Map<String, Double> metrics = trainer.evaluate();
+        Map<String, Double> metrics = Profile.time("evaluation", trainer::evaluate);
         last = new JsonObject();
         last.addProperty("step", step);
         last.addProperty("wall_seconds", wall);
@@ -70,20 +72,22 @@ public final class TrainRun {
           last.addProperty(e.getKey(), e.getValue());
         }
         history.add(last);
-        run.writeMetrics(history);
-        Checkpoints.save(run, trainer, wall);
+        Profile.time("metrics file", () -> run.writeMetrics(history));
+        Profile.time("checkpoint", () -> Checkpoints.save(run, trainer, wall));
         progress.metrics(metrics, "loss", "exact_tv", "approx_tv", "elbo", "log_z_learned");
       }
       progress.update(step);
     }
     double wall = wallBefore + (System.nanoTime() - start) / 1e9;
     JsonObject summary = summary(trainer, last, wall);
-    RunDirectory.writeJson(run.resolve(RunDirectory.SUMMARY), summary);
-    if (o.summaryJson() != null) {
-      RunDirectory.writeJson(o.summaryJson(), summary);
-    }
-    trainer.policy.exportInference(run.resolve(RunDirectory.POLICY));
-    RunPlots.write(run, history, trainer);
+    Profile.time("summary", () -> {
+      RunDirectory.writeJson(run.resolve(RunDirectory.SUMMARY), summary);
+      if (o.summaryJson() != null) {
+        RunDirectory.writeJson(o.summaryJson(), summary);
+      }
+    });
+    Profile.time("policy export", () -> trainer.policy.exportInference(run.resolve(RunDirectory.POLICY)));
+    Profile.time("plots", () -> RunPlots.write(run, history, trainer));
     return summary;
   }
 

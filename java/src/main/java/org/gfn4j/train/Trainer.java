@@ -20,6 +20,7 @@ import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
 import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
+import org.gfn4j.runtime.Profile;
 import org.gfn4j.sample.EpsilonSchedule;
 import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.FloatTensor;
@@ -40,6 +41,8 @@ public final class Trainer implements AutoCloseable {
   final TrainingTrackers trackers;
   final StepTimes times = new StepTimes();
   private final NetworkPolicy online;
+  /** The online policy as the rollout sees it: counts the rows it evaluates. */
+  private final org.gfn4j.rollout.PolicyFn rolloutPolicy;
   private final NetworkPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
   private final ForwardRollout rollout;
@@ -60,7 +63,7 @@ public final class Trainer implements AutoCloseable {
   private Trainer(TrainConfig config, Path dataDir, PolicyTrainer resumed, long step) {
     this.config = config;
     this.env = Environments.create(config.get(TrainKey.ENV), Backend.NATIVE, dataDir);
-    this.enumerable = Evaluator.small(env);
+    this.enumerable = Profile.time("evaluation setup", () -> Evaluator.small(env));
     this.objective = Objectives.create(objectiveSpec(config, env));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
@@ -69,6 +72,10 @@ public final class Trainer implements AutoCloseable {
             seed, threads);
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
     this.online = new NetworkPolicy(policy);
+    this.rolloutPolicy = (obs, f, b, flow) -> {
+      times.forwardRows += obs.dim(0);
+      online.evaluate(obs, f, b, flow);
+    };
     this.targetPolicy = target == null ? null : new NetworkPolicy(target);
     int batch = config.getInt(TrainKey.BATCH);
     this.epsilon = config.getInt(TrainKey.EPS_STEPS) == 0
@@ -94,11 +101,12 @@ public final class Trainer implements AutoCloseable {
     this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
     this.trackers = new TrainingTrackers(enumerable, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
-    int[] groundTruth = enumerable == null ? null : groundTruth(enumerable, evalBatch, seed);
+    int[] groundTruth = enumerable == null ? null
+        : Profile.time("evaluation setup", () -> groundTruth(enumerable, evalBatch, seed));
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
     int[] testObjects = enumerable == null || corr == 0 ? null : testObjects(enumerable, corr, seed);
-    this.evaluator = new Evaluator(env, enumerable, knownLogZ(), seed, evalBatch,
-        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects);
+    this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, enumerable, knownLogZ(), seed,
+        evalBatch, config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects));
     this.step = step;
   }
 
@@ -178,6 +186,11 @@ public final class Trainer implements AutoCloseable {
     return times;
   }
 
+  /** The architecture of the trained policy. */
+  public org.gfn4j.policy.PolicySpec policySpec() {
+    return policy.spec();
+  }
+
   /**
    * One training iteration: a rollout with the current policy, then one update on it (on-policy)
    * or, with replay, on a batch drawn from the buffer once it holds replay_min transitions.
@@ -185,7 +198,7 @@ public final class Trainer implements AutoCloseable {
    */
   public double iterate() {
     float eps = epsilon.at(step);
-    int used = rollout.run(block, heads, online,
+    int used = rollout.run(block, heads, rolloutPolicy,
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step), times);
     Trajectories prefix = block.prefix(used);
     times.transitions += realTransitions(prefix);
@@ -200,6 +213,7 @@ public final class Trainer implements AutoCloseable {
         online.evaluate(replayBlock.obsRows(), replayHeads.forwardLogits(0, 2), replayHeads.backwardLogits(0, 2),
             replayHeads.logFlow(0, 2));
         times.policyNanos += System.nanoTime() - t0;
+        times.forwardRows += replayBlock.obsRows().dim(0);
         loss = update(replayBlock, replayHeads, 2);
       }
     }
@@ -227,6 +241,7 @@ public final class Trainer implements AutoCloseable {
       targetPolicy.evaluate(obs, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
       long elapsed = System.nanoTime() - tf;
       times.policyNanos += elapsed; // a forward pass, not objective work
+      times.forwardRows += obs.dim(0);
       t0 += elapsed;
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
@@ -250,6 +265,7 @@ public final class Trainer implements AutoCloseable {
       upstream.put(PolicyFactory.BACKWARD, compaction.dBackward(g.dBackwardLogits()));
       upstream.put(PolicyFactory.LOG_FLOW, compaction.dFlow(g.dLogFlow()));
     }
+    times.trainRows += obs.dim(0);
     policy.accumulate(obs, Heads.wrap(upstream));
     if (objective.usesLogZ()) {
       policy.logZ().accumulate(g.dLogZ());

@@ -135,6 +135,7 @@ public final class InferenceSession implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("inference session is closed");
     }
+    OrtCalls.run();
     Ort.check(Ort.api().Run(session, null, inputNames, in, inputs.size(), outputNames, outputs.size(), out), "Run");
   }
 

@@ -71,6 +71,7 @@ public final class Ort {
 
   /** Throws {@link OrtException} (with ORT's message) when {@code status} is an error. */
   public static void check(OrtStatus status, String call) {
+    OrtCalls.api();
     if (status == null || status.isNull()) {
       return;
     }
