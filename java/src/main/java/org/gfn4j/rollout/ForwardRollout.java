@@ -49,7 +49,9 @@ public final class ForwardRollout implements AutoCloseable {
       long t1 = System.nanoTime();
       timer.env(t1 - t0);
       if (!policyDone) {
-        policy.evaluate(block.obs(t), heads.forwardLogits(t, 1), heads.backwardLogits(t, 1), heads.logFlow(t, 1));
+        // Rows produced by padding steps belong to finished trajectories: no objective reads their heads.
+        policy.evaluate(block.obs(t), t == 0 ? null : states.pad(), heads.forwardLogits(t, 1),
+            heads.backwardLogits(t, 1), heads.logFlow(t, 1));
         long t2 = System.nanoTime();
         timer.policy(t2 - t1);
         t1 = t2;

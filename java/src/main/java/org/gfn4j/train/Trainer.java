@@ -14,13 +14,18 @@ import org.gfn4j.objective.ObjectiveGrads;
 import org.gfn4j.objective.ObjectiveInputs;
 import org.gfn4j.objective.Objectives;
 import org.gfn4j.policy.Heads;
+import org.gfn4j.policy.MlpForward;
+import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.policy.TargetNetwork;
 import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
+import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
+import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.Profile;
+import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.sample.EpsilonSchedule;
 import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.FloatTensor;
@@ -40,9 +45,12 @@ public final class Trainer implements AutoCloseable {
   final TargetNetwork target;
   final TrainingTrackers trackers;
   final StepTimes times = new StepTimes();
+  /** The current policy for rollouts and evaluation: the native MLP forward where it applies, else ORT. */
   private final NetworkPolicy online;
+  /** The native forward's parameter copy, refreshed after every optimizer step (null: ORT forward). */
+  final MlpForward nativeForward;
   /** The online policy as the rollout sees it: counts the rows it evaluates. */
-  private final org.gfn4j.rollout.PolicyFn rolloutPolicy;
+  private final PolicyFn rolloutPolicy;
   private final NetworkPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
   private final ForwardRollout rollout;
@@ -71,10 +79,26 @@ public final class Trainer implements AutoCloseable {
         : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
             seed, threads);
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
-    this.online = new NetworkPolicy(policy);
-    this.rolloutPolicy = (obs, f, b, flow) -> {
-      times.forwardRows += obs.dim(0);
-      online.evaluate(obs, f, b, flow);
+    if (NativeLibrary.numThreads() != threads) {
+      NativeLibrary.setNumThreads(threads);
+    }
+    this.nativeForward = config.getBoolean(TrainKey.NATIVE_FORWARD) && policy.spec().kind() == PolicySpec.Kind.MLP
+        ? MlpForward.create(policy.spec(), Backend.NATIVE) : null;
+    if (nativeForward != null) {
+      nativeForward.sync(policy);
+    }
+    this.online = new NetworkPolicy(nativeForward != null ? nativeForward : policy);
+    this.rolloutPolicy = new PolicyFn() {
+      @Override
+      public void evaluate(FloatTensor obs, FloatTensor f, FloatTensor b, FloatTensor flow) {
+        evaluate(obs, null, f, b, flow);
+      }
+
+      @Override
+      public void evaluate(FloatTensor obs, ByteTensor skip, FloatTensor f, FloatTensor b, FloatTensor flow) {
+        times.forwardRows += skip == null || nativeForward == null ? obs.dim(0) : obs.dim(0) - count(skip);
+        online.evaluate(obs, skip, f, b, flow);
+      }
     };
     this.targetPolicy = target == null ? null : new NetworkPolicy(target);
     int batch = config.getInt(TrainKey.BATCH);
@@ -272,11 +296,23 @@ public final class Trainer implements AutoCloseable {
     }
     long t2 = System.nanoTime();
     policy.step();
+    if (nativeForward != null) {
+      nativeForward.sync(policy); // once per optimizer step, not per rollout step
+    }
     long t3 = System.nanoTime();
     times.objectiveNanos += t1 - t0;
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
     return loss;
+  }
+
+  private static long count(ByteTensor flags) {
+    java.nio.ByteBuffer b = flags.buffer();
+    long n = 0;
+    for (int i = 0; i < flags.size(); i++) {
+      n += b.get(i) != 0 ? 1 : 0;
+    }
+    return n;
   }
 
   private static long realTransitions(Trajectories prefix) {
@@ -386,6 +422,9 @@ public final class Trainer implements AutoCloseable {
     }
     if (target != null) {
       target.close();
+    }
+    if (nativeForward != null) {
+      nativeForward.close();
     }
     policy.close();
   }

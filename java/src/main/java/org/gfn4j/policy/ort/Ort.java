@@ -102,6 +102,8 @@ public final class Ort {
       check(api.SetInterOpNumThreads(options, 1), "SetInterOpNumThreads");
       check(api.SetSessionExecutionMode(options, ORT_SEQUENTIAL), "SetSessionExecutionMode");
       check(api.SetSessionGraphOptimizationLevel(options, ORT_ENABLE_ALL), "SetSessionGraphOptimizationLevel");
+      String spin = System.getProperty("gfn4j.ortSpin", "1");
+      check(api.AddSessionConfigEntry(options, new BytePointer("session.intra_op.allow_spinning"), new BytePointer(spin)), "AddSessionConfigEntry");
     } catch (RuntimeException e) {
       api.ReleaseSessionOptions(options);
       throw e;
