@@ -122,6 +122,23 @@ public final class MlpForward implements PolicyNetwork {
     loaded = true;
   }
 
+  public PolicySpec spec() {
+    return spec;
+  }
+
+  /**
+   * The packed parameters the native kernels read (gfn4j/mlp.h layout), for fused native loops
+   * that call the forward themselves; read-only. Throws before the first load or sync, and for
+   * the Java backend (which keeps no packed copy).
+   */
+  public FloatTensor packedParameters() {
+    ensureOpen();
+    if (!loaded || packed == null) {
+      throw new IllegalStateException(loaded ? "the Java backend has no packed parameters" : "no parameters yet");
+    }
+    return packed;
+  }
+
   @Override
   public Map<String, Integer> headSizes() {
     return headSizes;

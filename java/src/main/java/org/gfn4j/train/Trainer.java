@@ -20,6 +20,7 @@ import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.policy.TargetNetwork;
 import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
+import org.gfn4j.rollout.NativeRollout;
 import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
@@ -54,6 +55,8 @@ public final class Trainer implements AutoCloseable {
   private final NetworkPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
   private final ForwardRollout rollout;
+  /** The whole rollout in one native call, where the environment and policy allow it (else null). */
+  private final NativeRollout fusedRollout;
   private final Trajectories block;
   private final HeadBlock heads;
   private final HeadBlock grads;
@@ -107,6 +110,8 @@ public final class Trainer implements AutoCloseable {
         : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
+    this.fusedRollout = nativeForward != null && NativeRollout.supports(env, policy.spec())
+        ? new NativeRollout(env, new Sampler(seed), batch) : null;
     this.block = Trajectories.forRollouts(env, batch);
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
@@ -222,10 +227,15 @@ public final class Trainer implements AutoCloseable {
    */
   public double iterate() {
     float eps = epsilon.at(step);
-    int used = rollout.run(block, heads, rolloutPolicy,
-        new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step), times);
+    ForwardRollout.Exploration exploration =
+        new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
+    int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times)
+        : rollout.run(block, heads, rolloutPolicy, exploration, times);
     Trajectories prefix = block.prefix(used);
     times.transitions += realTransitions(prefix);
+    if (fusedRollout != null) {
+      times.forwardRows += used * (long) block.batch() - count(prefix.pad); // rows of padding steps are skipped
+    }
     double loss = Double.NaN;
     if (replay == null) {
       loss = update(prefix, heads, used);
@@ -403,6 +413,9 @@ public final class Trainer implements AutoCloseable {
   public void close() {
     evaluator.close();
     rollout.close();
+    if (fusedRollout != null) {
+      fusedRollout.close();
+    }
     block.close();
     heads.close();
     grads.close();
