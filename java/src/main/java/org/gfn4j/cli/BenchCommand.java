@@ -51,6 +51,9 @@ final class BenchCommand implements Runnable {
         trainer.iterate();
       }
       trainer.times().reset();
+      com.sun.management.ThreadMXBean threadBean =
+          (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+      long allocated = threadBean.getCurrentThreadAllocatedBytes();
       long runs = OrtCalls.graphRuns();
       long calls = OrtCalls.apiCalls();
       long start = System.nanoTime();
@@ -60,6 +63,7 @@ final class BenchCommand implements Runnable {
       double wallMs = (System.nanoTime() - start) / 1e6 / steps;
       double runsPerIteration = (double) (OrtCalls.graphRuns() - runs) / steps;
       double callsPerIteration = (double) (OrtCalls.apiCalls() - calls) / steps;
+      double bytesPerIteration = (double) (threadBean.getCurrentThreadAllocatedBytes() - allocated) / steps;
       StepTimes times = trainer.times();
       out.printf(Locale.ROOT, "preset %s: %s, objective %s, batch %s, %d iterations after %d warm-up%n", preset,
           config.get(TrainKey.ENV), config.get(TrainKey.OBJECTIVE), config.get(TrainKey.BATCH), steps, warmup);
@@ -72,6 +76,7 @@ final class BenchCommand implements Runnable {
           transitions * 1000 / wallMs);
       out.printf(Locale.ROOT, "  %-16s %8.1f graph runs + %.1f other C API calls per iteration%n", "onnxruntime",
           runsPerIteration, callsPerIteration - runsPerIteration);
+      out.printf(Locale.ROOT, "  %-16s %8.0f bytes per iteration on the Java heap%n", "allocated", bytesPerIteration);
       work(out, trainer, config, wallMs);
     }
   }

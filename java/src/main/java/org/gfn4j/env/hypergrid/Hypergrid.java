@@ -17,12 +17,16 @@ public abstract class Hypergrid extends AbstractEnvironment implements Enumerabl
   protected final int side;
   /** log R at reward levels 0, 1, 2, computed once in Java and handed to every backend. */
   protected final double[] levelLogR;
+  /** side^dim when it is within the enumeration limit, else -1: computed once, indexing is per state. */
+  private final long enumerableCount;
 
   protected Hypergrid(HypergridConfig config) {
     this.config = config;
     this.dim = config.dim();
     this.side = config.side();
     this.levelLogR = config.levelLogRewards();
+    BigInteger n = config.terminalCount();
+    this.enumerableCount = n.compareTo(BigInteger.valueOf(ENUMERATION_LIMIT)) > 0 ? -1 : n.longValueExact();
   }
 
   public HypergridConfig config() {
@@ -145,12 +149,11 @@ public abstract class Hypergrid extends AbstractEnvironment implements Enumerabl
 
   @Override
   public long numTerminalStates() {
-    BigInteger n = terminalCount();
-    if (n.compareTo(BigInteger.valueOf(ENUMERATION_LIMIT)) > 0) {
-      throw new IllegalArgumentException(
-          "hypergrid " + side + "^" + dim + " has " + n + " states, above the enumeration limit " + ENUMERATION_LIMIT);
+    if (enumerableCount < 0) {
+      throw new IllegalArgumentException("hypergrid " + side + "^" + dim + " has " + terminalCount()
+          + " states, above the enumeration limit " + ENUMERATION_LIMIT);
     }
-    return n.longValueExact();
+    return enumerableCount;
   }
 
   @Override
