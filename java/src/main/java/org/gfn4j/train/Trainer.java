@@ -80,7 +80,7 @@ public final class Trainer implements AutoCloseable {
     long seed = config.getLong(TrainKey.SEED);
     this.policy = resumed != null ? resumed
         : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
-            seed, threads);
+            seed, onnxThreads(config));
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
     if (NativeLibrary.numThreads() != threads) {
       NativeLibrary.setNumThreads(threads);
@@ -146,13 +146,22 @@ public final class Trainer implements AutoCloseable {
 
   /** Continues a run whose policy checkpoint was saved after {@code step} iterations. */
   static Trainer resume(TrainConfig config, Path dataDir, Path checkpoint, long step) {
-    PolicyTrainer p = PolicyTrainer.resume(checkpoint, config.getInt(TrainKey.THREADS));
+    PolicyTrainer p = PolicyTrainer.resume(checkpoint, onnxThreads(config));
     try {
       return new Trainer(config, dataDir, p, step);
     } catch (RuntimeException e) {
       p.close();
       throw e;
     }
+  }
+
+  /**
+   * ONNX Runtime's intra-op threads: the threads setting from batch 64 up; below, a train step
+   * holds too few rows (about batch × mean trajectory length) for a second thread to pay for its
+   * hand-offs, so ORT runs on one and the native pool keeps the setting.
+   */
+  static int onnxThreads(TrainConfig config) {
+    return config.getInt(TrainKey.BATCH) >= 64 ? config.getInt(TrainKey.THREADS) : 1;
   }
 
   /** The objective's spec with its parameters from the config (tb:pb=learned, subtb:lambda=..). */
