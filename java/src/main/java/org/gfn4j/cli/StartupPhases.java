@@ -8,11 +8,13 @@ import java.util.Map;
 import org.gfn4j.policy.ort.Ort;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.Profile;
+import org.gfn4j.train.Preload;
 
 /**
  * Starts {@link Profile} with the JVM's own start-up (its uptime when the command begins: VM
- * start, class loading, argument parsing) and loads both native libraries up front, so their
- * cost is one phase each instead of hiding in the first call that needs them.
+ * start, class loading, argument parsing) and loads gfn4j's native library up front (and ONNX
+ * Runtime's, when -Dgfn4j.preload=false keeps it off the spare thread), so each load is one phase
+ * instead of hiding in the first call that needs it.
  */
 final class StartupPhases {
   private StartupPhases() {}
@@ -21,7 +23,9 @@ final class StartupPhases {
     Profile.enable();
     Profile.add("jvm start + argument parsing", ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L);
     Profile.time("native library load (gfn4j)", NativeLibrary::ensureLoaded);
-    Profile.time("native library load (onnxruntime)", () -> Ort.api());
+    if (!Preload.enabled()) { // else it loads on a spare thread while the run sets up
+      Profile.time("native library load (onnxruntime)", () -> Ort.api());
+    }
   }
 
   static void print(PrintStream err) {

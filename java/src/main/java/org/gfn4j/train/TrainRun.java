@@ -21,6 +21,7 @@ public final class TrainRun {
 
   /** Runs to config.steps and returns the summary (also written to summary.json). */
   public static JsonObject run(Options o) {
+    Preload.start();
     RunDirectory run;
     TrainConfig config = o.config();
     Trainer trainer;
