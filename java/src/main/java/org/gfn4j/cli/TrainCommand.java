@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gfn4j.runtime.Profile;
 import org.gfn4j.train.Presets;
 import org.gfn4j.train.RunDirectory;
 import org.gfn4j.train.TrainConfig;
@@ -107,11 +108,17 @@ final class TrainCommand implements Runnable {
     TrainConfigs.validate(config, data.resolve());
     main.io().err().println("gfn4j train: " + config.get(TrainKey.OBJECTIVE) + " on " + config.get(TrainKey.ENV)
         + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH) + " -> " + dir);
-    JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson, data.resolve(),
-        main.io().err(), System.console() != null));
-    main.io().out().println(Json.compact(summary));
-    if (profile) {
-      StartupPhases.print(main.io().err());
+    try {
+      JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson,
+          data.resolve(), main.io().err(), System.console() != null));
+      main.io().out().println(Json.compact(summary));
+      if (profile) {
+        StartupPhases.print(main.io().err());
+      }
+    } finally {
+      if (profile) {
+        Profile.disable();
+      }
     }
   }
 

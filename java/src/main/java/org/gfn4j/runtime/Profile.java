@@ -22,6 +22,11 @@ public final class Profile {
     children = 0;
   }
 
+  /** Stops recording and forgets what was recorded. */
+  public static synchronized void disable() {
+    phases = null;
+  }
+
   public static synchronized boolean enabled() {
     return phases != null;
   }
@@ -61,7 +66,7 @@ public final class Profile {
     }
   }
 
-  /** Milliseconds per phase in first-seen order. */
+  /** Milliseconds per phase, in the order the phases first finished. */
   public static synchronized Map<String, Double> millis() {
     Map<String, Double> out = new LinkedHashMap<>();
     if (phases != null) {
