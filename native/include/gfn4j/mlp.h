@@ -29,6 +29,12 @@ int64_t mlp_packed_size(int32_t input_size, int32_t depth, int32_t width, int32_
 int32_t mlp_pack(int32_t input_size, int32_t depth, int32_t width, int32_t num_heads,
                  const int32_t* head_units, const float* params, float* packed) noexcept;
 
+// The same packing when `packed` already holds the graph-order parameters in its first floats
+// (copied there straight from the training session) and width is a multiple of 16: the hidden
+// layers are then already in place and only the heads are rearranged. kErrArgument otherwise.
+int32_t mlp_pack_in_place(int32_t input_size, int32_t depth, int32_t width, int32_t num_heads,
+                          const int32_t* head_units, float* packed) noexcept;
+
 // Heads for `rows` observations obs [rows, input_size]: head h is written to heads[h]
 // [rows, head_units[h]]. Rows with skip[r] != 0 (skip may be null) are not evaluated; their head
 // rows are set to zero. Threads over blocks of rows when there are enough of them.

@@ -157,6 +157,32 @@ int32_t mlp_pack(int32_t input_size, int32_t depth, int32_t width, int32_t num_h
   });
 }
 
+int32_t mlp_pack_in_place(int32_t input_size, int32_t depth, int32_t width, int32_t num_heads,
+                          const int32_t* head_units, float* packed) noexcept {
+  Layout l;
+  if (!make_layout(input_size, depth, width, num_heads, head_units, &l) || packed == nullptr || l.wpad != l.width) {
+    return kErrArgument;
+  }
+  return guarded([&] {
+    const int64_t k = l.head_rows();
+    float* heads = packed + l.head_offset();
+    thread_local std::vector<float> graph;  // the heads in graph order, before they are spread out
+    graph.assign(heads, heads + (k + 1) * l.hsum);
+    std::memset(heads, 0, static_cast<size_t>((k + 1) * l.hpad) * sizeof(float));
+    const float* p = graph.data();
+    int64_t col = 0;
+    for (int64_t h = 0; h < l.heads; ++h) {
+      const int64_t u = head_units[h];
+      for (int64_t i = 0; i < k; ++i) std::memcpy(heads + i * l.hpad + col, p + i * u, u * sizeof(float));
+      p += k * u;
+      std::memcpy(heads + k * l.hpad + col, p, u * sizeof(float));
+      p += u;
+      col += u;
+    }
+    return static_cast<int32_t>(kOk);
+  });
+}
+
 int32_t mlp_forward(int32_t input_size, int32_t depth, int32_t width, int32_t num_heads, const int32_t* head_units,
                     int32_t activation, const float* packed, int64_t rows, const float* obs, const uint8_t* skip,
                     float* const* heads) noexcept {

@@ -34,6 +34,8 @@ public final class MlpForward implements PolicyNetwork {
   private final int[] units;
   private final FloatTensor params;
   private final FloatTensor packed;
+  /** The packed buffer's first floats, where ORT copies the parameters when no hidden width needs padding; else null. */
+  private final FloatTensor packedPrefix;
   private final IntPointer unitsPointer;
   private final PointerPointer<?> headPointers;
   private final FloatTensor[] headTensors;
@@ -61,11 +63,13 @@ public final class MlpForward implements PolicyNetwork {
       long size = MlpKernels.mlp_packed_size(spec.inputSize(), spec.depth(), spec.width(), units.length, unitsPointer);
       NativeStatus.check((int) Math.max(Integer.MIN_VALUE, Math.min(0, size)), "mlp_packed_size");
       this.packed = FloatTensor.allocate(size);
+      this.packedPrefix = spec.width() % 16 == 0 ? packed.view(0, params.size()) : null;
       this.headPointers = new PointerPointer<>(units.length);
       this.twin = null;
     } else {
       this.unitsPointer = null;
       this.packed = null;
+      this.packedPrefix = null;
       this.headPointers = null;
       this.twin = new JavaMlp(spec);
     }
@@ -95,6 +99,15 @@ public final class MlpForward implements PolicyNetwork {
     ensureOpen();
     if (!trainer.spec().equals(spec)) {
       throw new IllegalArgumentException("the trainer's architecture differs from this forward's");
+    }
+    if (packedPrefix != null) { // hidden layers land in place: one copy instead of three passes
+      trainer.copyParametersTo(packedPrefix);
+      try (NativeResource.Lease lease = NativeResource.lease(packed)) {
+        NativeStatus.check(MlpKernels.mlp_pack_in_place(spec.inputSize(), spec.depth(), spec.width(), units.length,
+            unitsPointer, packed.pointer()), "mlp_pack_in_place");
+      }
+      loaded = true;
+      return;
     }
     trainer.copyParametersTo(params);
     pack();
@@ -203,6 +216,9 @@ public final class MlpForward implements PolicyNetwork {
     closed = true;
     params.close();
     if (packed != null) {
+      if (packedPrefix != null) {
+        packedPrefix.close();
+      }
       packed.close();
       unitsPointer.close();
       headPointers.close();

@@ -19,9 +19,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MlpForwardTest {
   private static final double TOLERANCE = 1e-5;
 
-  /** Widths off the 16-float vector grid, so padding is exercised; a head wider than a vector. */
+  /** Width 40 is off the 16-float vector grid (padding), 32 on it (in-place packing); a head wider than a vector. */
   private static PolicySpec spec(int depth, Activation activation) {
-    return PolicySpec.mlp(30, depth, 40, activation)
+    return spec(depth, 40, activation);
+  }
+
+  private static PolicySpec spec(int depth, int width, Activation activation) {
+    return PolicySpec.mlp(30, depth, width, activation)
         .head("forward_logits", 5).head("backward_logits", 20).head("log_flow", 1);
   }
 
@@ -48,8 +52,8 @@ class MlpForwardTest {
   @ParameterizedTest
   @EnumSource(Activation.class)
   void nativeAndJavaEqualOnnxRuntimeOnTheSameWeights(Activation activation) {
-    for (int depth : new int[] {0, 1, 2}) {
-      PolicySpec spec = spec(depth, activation);
+    for (int[] shape : new int[][] {{0, 40}, {1, 40}, {2, 40}, {1, 32}, {2, 32}}) {
+      PolicySpec spec = spec(shape[0], shape[1], activation);
       try (PolicyTrainer t = PolicyTrainer.create(spec, OptimizerConfig.adam(1e-2), 7, 1);
           Tensor<?> obs = Fixtures.observations(spec, 37, 11);
           MlpForward nat = MlpForward.create(spec, Backend.NATIVE);

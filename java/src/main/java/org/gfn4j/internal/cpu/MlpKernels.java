@@ -28,6 +28,9 @@ public final class MlpKernels {
   public static native int mlp_pack(int inputSize, int depth, int width, int numHeads, @Const IntPointer headUnits,
       @Const FloatPointer params, FloatPointer packed);
 
+  public static native int mlp_pack_in_place(int inputSize, int depth, int width, int numHeads,
+      @Const IntPointer headUnits, FloatPointer packed);
+
   public static native int mlp_forward(int inputSize, int depth, int width, int numHeads,
       @Const IntPointer headUnits, int activation, @Const FloatPointer packed, long rows, @Const FloatPointer obs,
       @Cast("const uint8_t*") BytePointer skip, @Cast("float* const*") PointerPointer<?> heads);
