@@ -2,9 +2,10 @@ package org.gfn4j.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
 import org.gfn4j.tensor.FloatTensor;
@@ -24,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The exact terminal distribution on gfnx's default hypergrid 4×20 (160 000 states, 768 000
- * edges): building the state graph, one propagation from given logits (masked softmax + sweep),
+ * edges): enumerating the state space by breadth-first search, one propagation from given logits (masked softmax + sweep),
  * and a full evaluation with a uniform policy (observations, 157 policy calls of 1024 rows,
  * softmax, sweep); native kernels against their Java twins.
  * Run: java -jar bench/target/benchmarks.jar ExactDistributionBench
@@ -39,16 +40,18 @@ public class ExactDistributionBench {
   @Param({"NATIVE", "JAVA"})
   public Backend backend;
 
-  private EnumerableEnvironment env;
+  private Environment env;
+  private StateSpace space;
   private StateGraph graph;
   private ExactDistribution exact;
   private FloatTensor logits;
 
   @Setup(Level.Trial)
   public void setup() {
-    env = Environments.create("hypergrid:dim=4,side=20", backend).enumerable().orElseThrow();
-    graph = StateGraph.build(env);
-    exact = new ExactDistribution(env, graph, backend, 1024);
+    env = Environments.create("hypergrid:dim=4,side=20", backend);
+    space = StateSpace.enumerate(env);
+    graph = StateGraph.build(space);
+    exact = new ExactDistribution(space, graph, backend, 1024);
     logits = FloatTensor.allocate(graph.numStates(), graph.numActions());
     SplittableRandom rng = new SplittableRandom(1);
     for (long i = 0; i < logits.size(); i++) {
@@ -65,7 +68,7 @@ public class ExactDistributionBench {
 
   @Benchmark
   public int buildGraph() {
-    try (StateGraph g = StateGraph.build(env)) {
+    try (StateGraph g = StateGraph.build(StateSpace.enumerate(env))) {
       return g.numEdges();
     }
   }
@@ -77,6 +80,6 @@ public class ExactDistributionBench {
 
   @Benchmark
   public double[] computeUniformPolicy() {
-    return exact.compute((obs, out) -> out.fill(0f));
+    return exact.compute((obs, out, backward, flow) -> out.fill(0f));
   }
 }

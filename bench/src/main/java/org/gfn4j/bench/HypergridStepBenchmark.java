@@ -2,7 +2,7 @@ package org.gfn4j.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;

@@ -3,7 +3,7 @@ package org.gfn4j.bench;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.policy.Gemm;
 import org.gfn4j.policy.Heads;
 import org.gfn4j.policy.MlpForward;

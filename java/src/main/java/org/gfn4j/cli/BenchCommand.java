@@ -24,8 +24,14 @@ import picocli.CommandLine.ParentCommand;
 final class BenchCommand implements Runnable {
   @ParentCommand Main main;
 
-  @Option(names = "--preset", paramLabel = "NAME", defaultValue = "tb_hypergrid", description = "preset (default: ${DEFAULT-VALUE})")
+  @Option(names = "--preset", paramLabel = "NAME", description = "preset (default: the default training preset)")
   String preset;
+
+  @Option(names = "--env", paramLabel = "SPEC", description = "environment spec (overrides the preset)")
+  String env;
+
+  @Option(names = "--batch", paramLabel = "B", description = "trajectories per iteration (overrides the preset)")
+  String batch;
 
   @Option(names = "--steps", paramLabel = "N", defaultValue = "500", description = "timed iterations (default: ${DEFAULT-VALUE})")
   int steps;
@@ -43,7 +49,17 @@ final class BenchCommand implements Runnable {
     if (steps <= 0 || warmup < 0) {
       throw new IllegalArgumentException("--steps must be positive and --warmup non-negative");
     }
-    TrainConfig config = Presets.get(preset).withAll(settings);
+    if (preset == null) {
+      preset = Presets.defaultName();
+    }
+    TrainConfig config = Presets.get(preset);
+    if (env != null) {
+      config = config.with(TrainKey.ENV, env);
+    }
+    if (batch != null) {
+      config = config.with(TrainKey.BATCH, batch);
+    }
+    config = config.withAll(settings);
     TrainConfigs.validate(config, data.resolve());
     PrintStream out = main.io().out();
     try (Trainer trainer = Trainer.start(config, data.resolve())) {

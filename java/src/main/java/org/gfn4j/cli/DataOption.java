@@ -5,11 +5,12 @@ import java.nio.file.Paths;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --data DIR}: root of dataset-backed environments. Default: $GFN4J_DATA, else
- * ../shared/data next to the repository (the launcher passes the repository as gfn4j.home).
+ * {@code --data DIR}: the dataset root, the directory that holds the files of dataset-backed
+ * environments. Default: $GFN4J_DATA; a source checkout run through the launcher (which passes
+ * the repository as gfn4j.home) also looks in shared/data beside it.
  */
 final class DataOption {
-  @Option(names = "--data", paramLabel = "DIR", description = "dataset root (default: $GFN4J_DATA, else ../shared/data next to the repository)")
+  @Option(names = "--data", paramLabel = "DIR", description = "dataset root: the directory holding the data files of dataset environments (default: $GFN4J_DATA)")
   Path data;
 
   Path resolve() {

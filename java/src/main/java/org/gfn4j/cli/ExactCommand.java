@@ -1,10 +1,12 @@
 package org.gfn4j.cli;
 
 import com.google.gson.JsonObject;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.ClosedForm;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code gfn4j exact}: exact log Z, terminal count and mean reward as one JSON object. */
@@ -14,15 +16,25 @@ final class ExactCommand implements Runnable {
 
   @Mixin EnvOption envOption;
 
+  @Option(names = "--max-states", paramLabel = "N", defaultValue = "4194304",
+      description = "largest state space to enumerate when no closed form exists (default: ${DEFAULT-VALUE})")
+  long maxStates;
+
   @Override
   public void run() {
     Environment e = envOption.create();
-    EnumerableEnvironment en = e.enumerable()
-        .orElseThrow(() -> new IllegalArgumentException("environment '" + e.spec().name() + "' is not enumerable"));
     JsonObject o = new JsonObject();
-    o.addProperty("log_z", en.logZ());
-    o.addProperty("num_terminal", en.terminalCount());
-    o.addProperty("mean_reward", en.meanReward());
+    ClosedForm closed = e.closedForm().orElse(null);
+    if (closed != null) {
+      o.addProperty("log_z", closed.logZ());
+      o.addProperty("num_terminal", closed.terminalCount());
+      o.addProperty("mean_reward", closed.meanReward());
+    } else {
+      StateSpace space = StateSpace.enumerate(e, maxStates);
+      o.addProperty("log_z", space.logZ());
+      o.addProperty("num_terminal", space.numTerminalStates());
+      o.addProperty("mean_reward", space.meanReward());
+    }
     main.io().out().println(Json.compact(o));
   }
 }

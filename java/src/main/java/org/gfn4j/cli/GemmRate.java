@@ -1,7 +1,7 @@
 // The machine's GEMM rate measured inside a benchmark run, the yardstick for achieved GFLOP/s.
 package org.gfn4j.cli;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.policy.Gemm;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.tensor.FloatTensor;

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.gfn4j.io.Inputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,8 +28,9 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   public static final int EXIT_BAD_INPUT = 2;
+  static final int MESSAGE_LIMIT = 400;
 
   private final CliIo io;
 
@@ -39,9 +42,17 @@ public final class Main implements Runnable {
     return io;
   }
 
+  /** {@code gfn4j} alone is a usage error: the usage goes to stderr and the exit code is 2. */
   @Override
-  public void run() {
-    CommandLine.usage(this, io.out());
+  public Integer call() {
+    CommandLine.usage(this, io.err());
+    return EXIT_BAD_INPUT;
+  }
+
+  /** One printable line of at most {@link #MESSAGE_LIMIT} characters, whatever input it quotes. */
+  static String message(Throwable ex) {
+    String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : Inputs.printable(ex.getMessage());
+    return m.length() <= MESSAGE_LIMIT ? m : m.substring(0, MESSAGE_LIMIT) + "...";
   }
 
   public static void main(String[] args) {
@@ -57,7 +68,7 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
-            commandLine.getErr().println("gfn4j " + commandLine.getCommandName() + ": " + ex.getMessage());
+            commandLine.getErr().println("gfn4j " + commandLine.getCommandName() + ": " + message(ex));
             return EXIT_BAD_INPUT;
           }
           throw ex;
@@ -65,7 +76,7 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, argv) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("gfn4j: " + ex.getMessage());
+          c.getErr().println("gfn4j: " + message(ex));
           c.getErr().println("Try 'gfn4j " + (c == cl ? "" : c.getCommandName() + " ") + "--help'.");
           return EXIT_BAD_INPUT;
         });

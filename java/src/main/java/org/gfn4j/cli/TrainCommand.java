@@ -2,13 +2,11 @@ package org.gfn4j.cli;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gfn4j.runtime.Profile;
 import org.gfn4j.train.Presets;
+import org.gfn4j.train.Progress;
 import org.gfn4j.train.RunDirectory;
 import org.gfn4j.train.TrainConfig;
 import org.gfn4j.train.TrainConfigs;
@@ -19,9 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gfn4j train}: the main job; with no arguments gfnx's hypergrid 4x20 TB baseline. */
+/** {@code gfn4j train}: the main job; with no arguments the default preset. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train a GFlowNet (default: gfnx's tb_hypergrid baseline, hypergrid 4x20, 62500 steps).")
+    description = "Train a GFlowNet (default: the first preset listed by --list-settings, gfnx's TB baseline).")
 final class TrainCommand implements Runnable {
   @ParentCommand Main main;
 
@@ -31,7 +29,7 @@ final class TrainCommand implements Runnable {
   @Option(names = "--objective", paramLabel = "NAME", description = "tb, db, subtb, fldb, mdb or softdqn")
   String objective;
 
-  @Option(names = "--preset", paramLabel = "NAME", description = "tb_hypergrid, db_hypergrid, subtb_hypergrid, softdqn_hypergrid, fldb_hypergrid, mdb_hypergrid")
+  @Option(names = "--preset", paramLabel = "NAME", description = "a preset (see --list-settings; default: the first one listed)")
   String preset;
 
   @Option(names = "--steps", paramLabel = "N", description = "training iterations")
@@ -49,7 +47,7 @@ final class TrainCommand implements Runnable {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override any setting (see --list-settings)")
   Map<String, String> settings = new LinkedHashMap<>();
 
-  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/<preset>-<time>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: a new runs/<preset>-<time>-<random>)")
   Path out;
 
   @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR (only --steps may change)")
@@ -77,6 +75,7 @@ final class TrainCommand implements Runnable {
     }
     TrainConfig config;
     Path dir;
+    String name = "run";
     if (resume != null) {
       if (out != null || preset != null || env != null || objective != null || batch != null || seed != null
           || evalEvery != null || !settings.isEmpty()) {
@@ -88,7 +87,8 @@ final class TrainCommand implements Runnable {
       }
       dir = resume;
     } else {
-      String name = preset != null ? preset : objective != null ? Presets.forObjective(objective) : "tb_hypergrid";
+      name = preset != null ? preset : objective != null ? Presets.forObjective(objective, env)
+          : Presets.defaultName();
       config = Presets.get(name);
       Map<String, String> overrides = new LinkedHashMap<>();
       put(overrides, "objective", objective);
@@ -99,18 +99,18 @@ final class TrainCommand implements Runnable {
       put(overrides, "eval_every", evalEvery);
       overrides.putAll(settings);
       config = config.withAll(overrides);
-      dir = out != null ? out
-          : Paths.get("runs", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+      dir = out;
     }
     if (profile) {
       StartupPhases.begin();
     }
     TrainConfigs.validate(config, data.resolve());
     main.io().err().println("gfn4j train: " + config.get(TrainKey.OBJECTIVE) + " on " + config.get(TrainKey.ENV)
-        + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH) + " -> " + dir);
+        + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH));
+    boolean terminal = main.io().err() == System.err && Terminal.stderrIsTerminal();
     try {
       JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson,
-          data.resolve(), main.io().err(), System.console() != null));
+          data.resolve(), main.io().err(), terminal, terminal ? Terminal.columns() : Progress.DEFAULT_COLUMNS, name));
       main.io().out().println(Json.compact(summary));
       if (profile) {
         StartupPhases.print(main.io().err());

@@ -1,16 +1,25 @@
 package org.gfn4j.env;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.tensor.Tensor;
 
 /**
- * A batched GFlowNet environment with gfnx semantics. Every method processes a whole
- * {@link StateBatch} in one call; masks are invalid masks (1 = forbidden); a forward step from a
- * terminal state (or a backward step from the initial state) is a padding step that copies the
- * state and sets its pad flag. Buffers are caller-owned; outputs may be the inputs (in place).
- * Shapes are checked before any native call and mismatches throw IllegalArgumentException.
+ * A batched GFlowNet environment with gfnx semantics: the contract everything outside
+ * {@code org.gfn4j.env} programs against. Every method processes a whole {@link StateBatch} in
+ * one call; masks are invalid masks (1 = forbidden); a forward step from a terminal state (or a
+ * backward step from the initial state) is a padding step that copies the state and sets its pad
+ * flag. Buffers are caller-owned; outputs may be the inputs (in place). Shapes are checked before
+ * any native call and mismatches throw IllegalArgumentException. Besides the dynamics, an
+ * environment declares what the rest of the library needs to know about it: its observations,
+ * its reward module, its stop action, delta scores for forward-looking objectives, a distance
+ * and modes between objects, the text form of objects and the plots it can draw.
  */
 public interface Environment {
   /** The canonical spec, with every parameter spelled out. */
@@ -22,19 +31,24 @@ public interface Environment {
 
   int numBackwardActions();
 
-  /** Shape of one observation (float32). */
-  int[] observationShape();
+  /** What one observation is: float features or integer tokens, and how many. */
+  ObservationSpec observationSpec();
 
+  /** Elements of one observation. */
   default int observationSize() {
-    int n = 1;
-    for (int d : observationShape()) {
-      n *= d;
-    }
-    return n;
+    return observationSpec().size();
   }
 
-  /** Upper bound on forward steps of a trajectory (gfnx {@code max_steps_in_episode}). */
+  /**
+   * The step cap of a rollout (gfnx {@code max_steps_in_episode}): a trajectory still not
+   * terminal after this many forward steps is truncated (see {@link #alwaysTerminates()}).
+   */
   int maxSteps();
+
+  /** Every trajectory reaches a terminal state within {@link #maxSteps()} forward steps (acyclic, bounded). */
+  default boolean alwaysTerminates() {
+    return true;
+  }
 
   /** int32 cells per state. */
   int stateWidth();
@@ -48,7 +62,8 @@ public interface Environment {
 
   /**
    * Forward step: {@code next} receives the successor of each state under {@code actions} [B];
-   * {@code logReward} [B] receives log R where a state newly terminates, else 0.
+   * {@code logReward} [B] receives log R where a state newly terminates (asked of the
+   * {@link #reward()} module in one call), else 0.
    */
   void step(StateBatch states, IntTensor actions, StateBatch next, FloatTensor logReward);
 
@@ -61,8 +76,11 @@ public interface Environment {
   /** Invalid backward actions, [B, numBackwardActions]. */
   void backwardMask(StateBatch states, ByteTensor invalid);
 
-  /** Observations, [B, observationSize] float32, written in place (the policy's input buffer). */
-  void observe(StateBatch states, FloatTensor obs);
+  /**
+   * Observations [B, observationSize], written in place (the policy's input buffer): a
+   * FloatTensor for feature observations, an IntTensor for token observations.
+   */
+  void observe(StateBatch states, Tensor<?> obs);
 
   /** For forward transitions {@code states --actions--> next}: the backward action undoing each. */
   void backwardActions(StateBatch states, IntTensor actions, StateBatch next, IntTensor out);
@@ -78,11 +96,62 @@ public interface Environment {
   /** Writes a validated state into slot {@code b} of {@code states}. */
   void setState(StateBatch states, int b, int[] cells, boolean terminal);
 
-  /** Natural-log rewards of {@code count} terminal objects given as concatenated cells. */
+  /** The reward module {@link #step} asks for newly terminal states. */
+  RewardModule reward();
+
+  /** This environment with its reward replaced by {@code reward} (same dynamics and spec). */
+  Environment withReward(RewardModule reward);
+
+  /** Natural-log rewards of {@code count} terminal objects given as concatenated cells (validated). */
   double[] logRewards(int[] cells, int count);
 
-  /** Exact enumeration hooks, present when the terminal space can be enumerated. */
-  default Optional<EnumerableEnvironment> enumerable() {
+  /** The forward action that stops (moves to a terminal copy), where the environment has one. */
+  default OptionalInt stopAction() {
+    return OptionalInt.empty();
+  }
+
+  /**
+   * Per-transition scores Δ(s→s′) for the forward-looking objectives (FL-DB, MDB), where the
+   * environment defines them: log R(s′) − log R(s) for rewards defined on every state, or a
+   * local score change.
+   */
+  default Optional<DeltaScore> deltaScore() {
     return Optional.empty();
+  }
+
+  /** The distance between objects used by diversity and modes metrics. */
+  default ObjectDistance distance() {
+    return ObjectDistance.HAMMING;
+  }
+
+  /**
+   * The environment's modes, where it defines them. Without a mode set, enumerable environments
+   * count the objects of maximal reward, visited exactly.
+   */
+  default Optional<ModeSet> modes() {
+    return Optional.empty();
+  }
+
+  /** Plots of a terminal distribution this environment can draw (the hypergrid's heat map). */
+  default List<DistributionPlot> plots() {
+    return List.of();
+  }
+
+  /**
+   * Closed-form facts about the terminal space (log Z, counts), where known without enumeration.
+   * Enumeration itself goes through {@link StateSpace#enumerate}.
+   */
+  default Optional<ClosedForm> closedForm() {
+    return Optional.empty();
+  }
+
+  /**
+   * An upper bound on the number of states (non-terminal plus terminal) used to decide, without
+   * trying, that a state space is too large to enumerate; empty when unknown (then
+   * exact metrics search the space until their limit). Environments with huge spaces must declare
+   * one, or every training run would search up to the limit first.
+   */
+  default OptionalLong stateCountBound() {
+    return OptionalLong.empty();
   }
 }

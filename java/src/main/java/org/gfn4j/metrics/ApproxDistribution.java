@@ -2,7 +2,7 @@ package org.gfn4j.metrics;
 
 import java.util.Arrays;
 import java.util.Map;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.env.StateBatch;
 
 /**
@@ -34,8 +34,8 @@ public final class ApproxDistribution {
     this.counts = new int[trueDistribution.length];
   }
 
-  public ApproxDistribution(EnumerableEnvironment env) {
-    this(env.trueDistribution(), DEFAULT_CAPACITY);
+  public ApproxDistribution(StateSpace space) {
+    this(space.trueDistribution(), DEFAULT_CAPACITY);
   }
 
   public int capacity() {
@@ -70,13 +70,13 @@ public final class ApproxDistribution {
    * Appends the terminal states of {@code states} (gfnx's {@code final_env_state}); non-terminal
    * entries are skipped, as gfnx counts only terminal ones. Returns how many were added.
    */
-  public int addStates(EnumerableEnvironment env, StateBatch states) {
+  public int addStates(StateSpace space, StateBatch states) {
     int[] found = new int[states.batchSize()];
     int n = 0;
     int[] cells = new int[states.width()];
     for (int b = 0; b < states.batchSize(); b++) {
       if (states.isTerminal(b)) {
-        found[n++] = (int) env.terminalIndex(states.cells(b, cells));
+        found[n++] = space.terminalIndex(states.cells(b, cells));
       }
     }
     add(Arrays.copyOf(found, n));

@@ -1,12 +1,15 @@
 package org.gfn4j.metrics;
 
 import java.util.Map;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.Environment;
 import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.StateSpace;
+import org.gfn4j.rollout.PolicyFn;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeResource;
 import org.gfn4j.tensor.DoubleTensor;
 import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.Tensor;
 
 /**
  * The exact terminal distribution of a forward policy, computed, never sampled: the policy is
@@ -19,38 +22,41 @@ import org.gfn4j.tensor.FloatTensor;
  * graph is not closed, it can be shared). Not thread-safe: one evaluation at a time per instance.
  */
 public final class ExactDistribution implements AutoCloseable {
-  private final EnumerableEnvironment env;
+  private final Environment env;
   private final StateGraph graph;
   private final ExactKernels kernels;
   private final int rows;
   private final double[] trueDistribution;
   private final StateBatch batch;
-  private final FloatTensor obs;
+  private final Tensor<?> obs;
   private final FloatTensor batchLogits;
+  private final FloatTensor batchBackward;
+  private final FloatTensor batchFlow;
   private final FloatTensor logits;
   private final DoubleTensor probs;
   private final DoubleTensor mass;
   private final DoubleTensor terminalMass;
 
   /** Native kernels, policy batches of {@value StateGraph#DEFAULT_BATCH_SIZE} states. */
-  public ExactDistribution(EnumerableEnvironment env, StateGraph graph) {
-    this(env, graph, Backend.NATIVE, StateGraph.DEFAULT_BATCH_SIZE);
+  public ExactDistribution(StateSpace space, StateGraph graph) {
+    this(space, graph, Backend.NATIVE, StateGraph.DEFAULT_BATCH_SIZE);
   }
 
   /**
-   * @param env the environment {@code graph} was built from (it writes the observations)
+   * @param space the state space {@code graph} was built from (its environment writes the observations)
    * @param kernels which implementation runs the softmax and the sweep
    * @param batchSize states per policy call; every call gets exactly min(batchSize, N) rows, the
    *     last batch padded with copies of the initial state whose logits are ignored
    */
-  public ExactDistribution(EnumerableEnvironment env, StateGraph graph, Backend kernels, int batchSize) {
+  public ExactDistribution(StateSpace space, StateGraph graph, Backend kernels, int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
     graph.ensureOpen();
+    Environment env = space.environment();
     if (!graph.spec().equals(env.spec().toString()) || graph.numActions() != env.numActions()
-        || graph.stateWidth() != env.stateWidth() || graph.numStates() != env.numStates()
-        || graph.numTerminalStates() != env.numTerminalStates()) {
+        || graph.stateWidth() != env.stateWidth() || graph.numStates() != space.numStates()
+        || graph.numTerminalStates() != space.numTerminalStates()) {
       throw new IllegalArgumentException(
           "state graph of " + graph.spec() + " does not belong to environment " + env.spec());
     }
@@ -58,12 +64,14 @@ public final class ExactDistribution implements AutoCloseable {
     this.graph = graph;
     this.kernels = ExactKernels.of(kernels);
     this.rows = Math.min(batchSize, graph.numStates());
-    this.trueDistribution = env.trueDistribution();
+    this.trueDistribution = space.trueDistribution();
     int n = graph.numStates();
     int a = graph.numActions();
     this.batch = env.newBatch(rows);
-    this.obs = FloatTensor.allocate(rows, env.observationSize());
+    this.obs = env.observationSpec().allocate(rows);
     this.batchLogits = FloatTensor.allocate(rows, a);
+    this.batchBackward = FloatTensor.allocate(rows, env.numBackwardActions());
+    this.batchFlow = FloatTensor.allocate(rows, 1);
     this.logits = FloatTensor.allocate(n, a);
     this.probs = DoubleTensor.allocate(n, a);
     this.mass = DoubleTensor.allocate(n);
@@ -84,8 +92,8 @@ public final class ExactDistribution implements AutoCloseable {
     return trueDistribution.clone();
   }
 
-  /** The terminal distribution of {@code policy}, indexed like {@link EnumerableEnvironment#terminalIndex}. */
-  public double[] compute(ForwardLogits policy) {
+  /** The terminal distribution of {@code policy}'s forward logits, indexed like {@link StateSpace#terminalIndex}. */
+  public double[] compute(PolicyFn policy) {
     int n = graph.numStates();
     int w = graph.stateWidth();
     int a = graph.numActions();
@@ -97,7 +105,7 @@ public final class ExactDistribution implements AutoCloseable {
           batch.cells().view((long) b * w, w).copyFrom(graph.cells().view(0, w));
         }
         env.observe(batch, obs);
-        policy.compute(obs, batchLogits);
+        policy.evaluate(obs, batchLogits, batchBackward, batchFlow);
         logits.view((long) start * a, count, a).copyFrom(batchLogits.view(0, count, a));
       }
     }
@@ -118,7 +126,7 @@ public final class ExactDistribution implements AutoCloseable {
    * {@code exact_tv}, {@code exact_kl} (KL(p_true ‖ q_model), gfnx's order and 1e-9) and
    * {@code exact_jsd} of {@code policy} against the target distribution.
    */
-  public Map<String, Double> evaluate(ForwardLogits policy) {
+  public Map<String, Double> evaluate(PolicyFn policy) {
     return Distances.all("exact", trueDistribution, compute(policy));
   }
 
@@ -127,6 +135,8 @@ public final class ExactDistribution implements AutoCloseable {
     batch.close();
     obs.close();
     batchLogits.close();
+    batchBackward.close();
+    batchFlow.close();
     logits.close();
     probs.close();
     mass.close();

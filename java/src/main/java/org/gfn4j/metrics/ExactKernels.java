@@ -1,6 +1,6 @@
 package org.gfn4j.metrics;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.DoubleTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;

@@ -1,7 +1,7 @@
 package org.gfn4j.metrics;
 
 import java.util.SplittableRandom;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.StateSpace;
 
 /**
  * Draws terminal indices from a target distribution (gfnx {@code get_ground_truth_sampling}, used
@@ -35,9 +35,9 @@ public final class GroundTruthSampler {
     lastPositive = last;
   }
 
-  /** A sampler of R(x)/Z over the terminal objects of {@code env}. */
-  public static GroundTruthSampler of(EnumerableEnvironment env) {
-    return new GroundTruthSampler(env.trueDistribution());
+  /** A sampler of R(x)/Z over the terminal objects of {@code space}. */
+  public static GroundTruthSampler of(StateSpace space) {
+    return new GroundTruthSampler(space.trueDistribution());
   }
 
   /** One terminal index. */

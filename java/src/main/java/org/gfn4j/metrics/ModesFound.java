@@ -1,10 +1,11 @@
 package org.gfn4j.metrics;
 
+import org.gfn4j.env.ObjectDistance;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.env.StateBatch;
 
 /**
@@ -21,6 +22,11 @@ public final class ModesFound {
   private final double threshold;
   private final boolean[] visited;
   private int found;
+
+  /** The modes an environment defines. */
+  public static ModesFound of(org.gfn4j.env.ModeSet set) {
+    return new ModesFound(set.modes(), set.distance(), set.threshold());
+  }
 
   /** Modes given by their cells (all of one width); a copy is kept. */
   public ModesFound(int[][] modes, ObjectDistance distance, double threshold) {
@@ -42,8 +48,8 @@ public final class ModesFound {
   }
 
   /** The terminal objects whose log-reward equals the maximum, found only by an exact visit. */
-  public static ModesFound maximalReward(EnumerableEnvironment env) {
-    double[] logR = env.terminalLogRewards();
+  public static ModesFound maximalReward(StateSpace space) {
+    double[] logR = space.terminalLogRewards();
     double max = Double.NEGATIVE_INFINITY;
     for (double v : logR) {
       max = Math.max(max, v);
@@ -51,7 +57,7 @@ public final class ModesFound {
     List<int[]> modes = new ArrayList<>();
     for (int i = 0; i < logR.length; i++) {
       if (logR[i] == max) {
-        modes.add(env.terminalState(i));
+        modes.add(space.terminalState(i));
       }
     }
     return new ModesFound(modes.toArray(new int[0][]), ObjectDistance.HAMMING, 1.0);

@@ -2,7 +2,7 @@ package org.gfn4j.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.StateSpace;
 
 /**
  * Sliding-window mean reward of training samples against the mean reward under the target
@@ -27,8 +27,8 @@ public final class RewardDelta {
     this.window = new double[bufferSize];
   }
 
-  public static RewardDelta of(EnumerableEnvironment env, int bufferSize) {
-    return new RewardDelta(env.meanReward(), bufferSize);
+  public static RewardDelta of(StateSpace space, int bufferSize) {
+    return new RewardDelta(space.meanReward(), bufferSize);
   }
 
   /** Appends rewards R (not log R), dropping the oldest beyond the window. */

@@ -1,21 +1,15 @@
 package org.gfn4j.metrics;
 
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
-import org.gfn4j.env.EnumerableEnvironment;
-import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.runtime.NativeResource;
-import org.gfn4j.tensor.ByteTensor;
-import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.gfn4j.tensor.Tensor;
 
 /**
- * Every non-terminal state of an enumerable environment with the child reached by each forward
+ * Every non-terminal state of an enumerated {@link StateSpace} with the child reached by each forward
  * action (see native/include/gfn4j/exact_distribution.h for the encoding), the states grouped
  * into topological levels and the incoming edges of every state and terminal object in CSR form.
- * Building it steps the environment once per (state, valid action); evaluating a policy on it
- * afterwards needs no environment step. The graph owns its native arrays; close it when done.
+ * Evaluating a policy on it needs no environment step. The graph owns its native arrays; close it when done.
  */
 public final class StateGraph extends NativeResource {
   /** States stepped per environment call while building, as gfnx's exact-distribution batch. */
@@ -115,82 +109,10 @@ public final class StateGraph extends NativeResource {
     this.terminalInEdge = IntTensor.of(terminalEdges, terminalEdges.length);
   }
 
-  /** Builds the graph of {@code env}, stepping {@value #DEFAULT_BATCH_SIZE} states per call. */
-  public static StateGraph build(EnumerableEnvironment env) {
-    return build(env, DEFAULT_BATCH_SIZE);
-  }
-
-  /**
-   * Builds the graph of {@code env}. IllegalArgumentException when the state space is too large
-   * (N·A edge slots must fit an int), when a non-terminal state has no valid action, or when the
-   * transitions contain a cycle (a GFlowNet's state graph is a DAG).
-   */
-  public static StateGraph build(EnumerableEnvironment env, int batchSize) {
-    if (batchSize <= 0) {
-      throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
-    }
-    int n = checkedCount(env.numStates(), "non-terminal states");
-    int m = checkedCount(env.numTerminalStates(), "terminal states");
-    int a = env.numActions();
-    int w = env.stateWidth();
-    if ((long) n * a > Tensor.MAX_SIZE || (long) n * w > Tensor.MAX_SIZE) {
-      throw new IllegalArgumentException(n + " states x " + a + " actions is too large for an exact state graph");
-    }
-    int rows = Math.min(batchSize, n);
-    int[] cellArray = new int[n * w];
-    int[] childArray = new int[n * a];
-    int[] next = new int[w];
-    int[] fallback = new int[rows];
-    try (StateBatch cur = env.newBatch(rows);
-        StateBatch succ = env.newBatch(rows);
-        ByteTensor invalid = ByteTensor.allocate(rows, a);
-        IntTensor actions = IntTensor.allocate(rows);
-        FloatTensor logReward = FloatTensor.allocate(rows)) {
-      for (int start = 0; start < n; start += rows) {
-        int count = Math.min(rows, n - start);
-        for (int b = 0; b < rows; b++) {
-          // Rows past the last state repeat it, so every call sees a full, valid batch.
-          int s = start + Math.min(b, count - 1);
-          int[] c = env.state(s);
-          System.arraycopy(c, 0, cellArray, s * w, w);
-          env.setState(cur, b, c, false);
-        }
-        env.forwardMask(cur, invalid);
-        ByteBuffer inv = invalid.buffer();
-        for (int b = 0; b < rows; b++) {
-          fallback[b] = -1;
-          for (int k = a - 1; k >= 0; k--) {
-            if (inv.get(b * a + k) == 0) {
-              fallback[b] = k;
-            }
-          }
-          if (fallback[b] < 0) {
-            throw new IllegalArgumentException("non-terminal state " + (start + b) + " has no valid forward action");
-          }
-        }
-        for (int k = 0; k < a; k++) {
-          // Rows where k is invalid take a valid action instead; their children are ignored.
-          for (int b = 0; b < rows; b++) {
-            actions.set(b, inv.get(b * a + k) == 0 ? k : fallback[b]);
-          }
-          env.step(cur, actions, succ, logReward);
-          IntBuffer nextCells = succ.cells().buffer();
-          for (int b = 0; b < count; b++) {
-            int e = (start + b) * a + k;
-            if (inv.get(b * a + k) != 0) {
-              childArray[e] = -1;
-              continue;
-            }
-            if (succ.isPad(b)) {
-              throw new IllegalStateException("a step from non-terminal state " + (start + b) + " was padding");
-            }
-            nextCells.get(b * w, next, 0, w);
-            childArray[e] = succ.isTerminal(b) ? n + (int) env.terminalIndex(next) : (int) env.stateIndex(next);
-          }
-        }
-      }
-    }
-    return new StateGraph(env.spec().toString(), n, m, a, w, cellArray, childArray);
+  /** The graph of an enumerated state space (its states, in its index order, and its edges). */
+  public static StateGraph build(StateSpace space) {
+    return new StateGraph(space.environment().spec().toString(), space.numStates(), space.numTerminalStates(),
+        space.numActions(), space.stateWidth(), space.stateCells(), space.children());
   }
 
   /**
@@ -210,13 +132,6 @@ public final class StateGraph extends NativeResource {
       throw new IllegalArgumentException("cells must hold numStates * width entries");
     }
     return new StateGraph(spec, numStates, numTerminal, numActions, width, cells.clone(), children.clone());
-  }
-
-  private static int checkedCount(long count, String what) {
-    if (count <= 0 || count > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("cannot build an exact state graph over " + count + " " + what);
-    }
-    return (int) count;
   }
 
   /** Level of every state (longest path from a source) by Kahn's algorithm; rejects cycles. */

@@ -1,5 +1,6 @@
 package org.gfn4j.metrics;
 
+import org.gfn4j.env.ObjectDistance;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

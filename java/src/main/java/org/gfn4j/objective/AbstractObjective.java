@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeLibrary;
 
 /** Shared checks and backend dispatch of the six objectives; subclasses only fix the kind and parameters. */
@@ -82,6 +82,30 @@ abstract class AbstractObjective implements Objective {
     return backend == Backend.NATIVE
         ? NativeObjectiveKernel.loss(kind, params, in, grads)
         : JavaObjectiveKernel.loss(kind, params, in, grads);
+  }
+
+  @Override
+  public boolean needsDeltaScores() {
+    return kind == ObjectiveKind.FLDB || kind == ObjectiveKind.MDB;
+  }
+
+  @Override
+  public boolean needsWholeTrajectories() {
+    return kind == ObjectiveKind.TB || kind == ObjectiveKind.SUBTB;
+  }
+
+  @Override
+  public LogZEstimate logZEstimate() {
+    switch (kind) {
+      case TB:
+        return LogZEstimate.LOG_Z;
+      case FLDB:
+        return LogZEstimate.LOG_FLOW_PLUS_LOG_REWARD_AT_S0;
+      case MDB:
+        return LogZEstimate.STOP_PROBABILITY_AT_S0;
+      default:
+        return LogZEstimate.LOG_FLOW_AT_S0;
+    }
   }
 
   @Override

@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * Detailed balance (Bengio et al. 2023) as gfnx's db_* scripts: per real transition

@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * Forward-looking detailed balance (Pan et al. 2023) as gfnx's fldb_phylo: with the

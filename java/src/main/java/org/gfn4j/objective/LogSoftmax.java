@@ -1,7 +1,10 @@
 package org.gfn4j.objective;
 
-/** Masked log-softmax rows in double precision and their gradient (twin of objective_internal.h). */
-final class LogSoftmax {
+/**
+ * Masked log-softmax rows in double precision and their gradient (twin of objective_internal.h):
+ * the one Java implementation the objectives and the trainer's log Z estimate share.
+ */
+public final class LogSoftmax {
   private LogSoftmax() {}
 
   static int validCount(byte[] invalid, int base, int n) {
@@ -13,7 +16,7 @@ final class LogSoftmax {
   }
 
   /** log-sum-exp of the valid entries of row {@code x[xBase..]} (null x = zeros); -inf if none. */
-  static double lse(double[] x, int xBase, byte[] invalid, int maskBase, int n) {
+  public static double lse(double[] x, int xBase, byte[] invalid, int maskBase, int n) {
     double m = Double.NEGATIVE_INFINITY;
     int valid = 0;
     for (int k = 0; k < n; k++) {
@@ -44,7 +47,7 @@ final class LogSoftmax {
     return m + Math.log(s);
   }
 
-  static double logProb(double[] x, int xBase, double lse, int a) {
+  public static double logProb(double[] x, int xBase, double lse, int a) {
     return (x == null ? 0.0 : x[xBase + a]) - lse;
   }
 

@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * Modified detailed balance (Deleu et al. 2022) as gfnx's mdb_dag: for real transitions that do

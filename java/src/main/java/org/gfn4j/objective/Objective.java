@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * A GFlowNet training objective: the loss of a trajectory block under the policy heads, and its
@@ -31,4 +31,20 @@ public interface Objective {
 
   /** The loss reads target-network heads (absent ones default to the online heads). */
   boolean usesTargetNetwork();
+
+  /** The loss reads per-transition delta scores (the environment's {@code DeltaScore}). */
+  default boolean needsDeltaScores() {
+    return false;
+  }
+
+  /**
+   * The loss is a function of whole trajectories from s0 to a terminal object (TB, SubTB), so it
+   * cannot train on replayed transitions or on trajectories truncated at a step cap.
+   */
+  default boolean needsWholeTrajectories() {
+    return false;
+  }
+
+  /** How a model trained with this objective estimates log Z. */
+  LogZEstimate logZEstimate();
 }

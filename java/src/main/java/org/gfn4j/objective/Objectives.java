@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * Creates objectives by name with optional parameters, e.g. {@code "tb"}, {@code "subtb:lambda=1.9"},
@@ -60,6 +60,32 @@ public final class Objectives {
       throw new IllegalArgumentException("unknown parameter(s) " + args.keySet() + " for objective " + name);
     }
     return objective;
+  }
+
+  /**
+   * The objective {@code name} with its parameters taken from training settings; MDB needs an
+   * environment with a stop action.
+   */
+  public static Objective create(String name, ObjectiveSettings settings, Backend backend) {
+    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    boolean uniform = !settings.learnedBackward();
+    switch (key) {
+      case "tb":
+        return new TrajectoryBalance(uniform, backend);
+      case "db":
+        return new DetailedBalance(uniform, backend);
+      case "subtb":
+        return new SubTrajectoryBalance(settings.subtbLambda(), uniform, backend);
+      case "fldb":
+        return new ForwardLookingDB(uniform, backend);
+      case "mdb":
+        return new ModifiedDB(settings.stopAction().orElseThrow(() -> new IllegalArgumentException(
+            "mdb needs an environment with a stop action")), uniform, backend);
+      case "softdqn":
+        return new SoftDQN(settings.leafCoeff(), backend);
+      default:
+        throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
+    }
   }
 
   private static Map<String, String> parseArgs(String text) {

@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * Soft DQN (Tiapkin et al. 2024) as gfnx's soft_dqn_hypergrid (dueling head, no Munchausen

@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * Sub-trajectory balance (Madan et al. 2023) as gfnx's subtb_* scripts: for every pair

@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /**
  * Trajectory balance (Malkin et al. 2022) as gfnx's tb_* scripts:

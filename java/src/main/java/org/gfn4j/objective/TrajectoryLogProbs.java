@@ -1,6 +1,6 @@
 package org.gfn4j.objective;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.internal.cpu.ObjectiveKernels;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeResource;

@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.gfn4j.policy.onnx.NetworkGraph;
 import org.gfn4j.policy.onnx.ParameterInit;
 import org.gfn4j.policy.onnx.ParameterSpec;
@@ -18,9 +16,11 @@ import org.gfn4j.policy.ort.CheckpointWriter;
 /**
  * Training, eval and optimizer models (ORT loads them by path, and exports inference models
  * only from an eval model given by path) plus, for a fresh trainer, the initial checkpoint.
- * The directory is deleted on {@link #close()}.
+ * The directory is deleted on {@link #close()}, at JVM exit, or by the next process after a kill
+ * (see {@link TempDirs}).
  */
 final class Artifacts implements AutoCloseable {
+  static final String PREFIX = "gfn4j-policy-";
   final Path dir;
   final Path training;
   final Path eval;
@@ -37,12 +37,7 @@ final class Artifacts implements AutoCloseable {
 
   /** Writes the models; with {@code seed != null} also the initial checkpoint. */
   static Artifacts write(PolicySpec spec, OptimizerConfig opt, Long seed, boolean exposeGradients) {
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("gfn4j-policy-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary directory", e);
-    }
+    Path dir = TempDirs.create(PREFIX);
     Artifacts a = new Artifacts(dir);
     try {
       Files.write(a.training, PolicyGraphs.training(spec, exposeGradients).toByteArray());
@@ -74,10 +69,6 @@ final class Artifacts implements AutoCloseable {
 
   @Override
   public void close() {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // Best effort: a leftover temporary directory is harmless.
-    }
+    TempDirs.delete(dir);
   }
 }

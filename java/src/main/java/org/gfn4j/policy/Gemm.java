@@ -2,7 +2,7 @@
 package org.gfn4j.policy;
 
 import java.nio.FloatBuffer;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.internal.cpu.MlpKernels;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeResource;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.internal.cpu.MlpKernels;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeResource;

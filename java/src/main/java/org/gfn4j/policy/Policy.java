@@ -23,7 +23,7 @@ import org.gfn4j.tensor.Tensor;
  * run by a plain ORT session with the same zero-copy bindings as the trainer. Not thread-safe.
  */
 @SuppressWarnings("try") // leases pin native memory for the length of a call
-public final class Policy implements PolicyNetwork {
+public final class Policy extends NativeResource implements PolicyNetwork {
   private final InferenceSession session;
   private final boolean floatObs;
   private final int width;
@@ -32,7 +32,6 @@ public final class Policy implements PolicyNetwork {
   private final ValueCache cache = new ValueCache(32);
   private final PointerPointer<OrtValue> in = new PointerPointer<>(1);
   private final PointerPointer<OrtValue> out;
-  private boolean closed;
 
   private Policy(InferenceSession session, Path path) {
     this.session = session;
@@ -87,9 +86,7 @@ public final class Policy implements PolicyNetwork {
 
   @Override
   public void forward(Tensor<?> obs, Heads heads) {
-    if (closed) {
-      throw new IllegalStateException("policy is closed");
-    }
+    ensureOpen();
     int n = Observations.rows(obs, floatObs, width);
     heads.require(headSizes, n);
     NativeResource[] r = new NativeResource[1 + outputs.size()];
@@ -107,14 +104,16 @@ public final class Policy implements PolicyNetwork {
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void free() {
     cache.close();
     session.close();
     in.close();
     out.close();
   }
+
+  @Override
+  protected String describe() {
+    return "policy";
+  }
+
 }

@@ -33,7 +33,7 @@ import org.gfn4j.tensor.Tensor;
  * never copied. Not thread-safe; close it to free the native session.
  */
 @SuppressWarnings("try") // leases pin native memory for the length of a call
-public final class PolicyTrainer implements PolicyNetwork {
+public final class PolicyTrainer extends NativeResource implements PolicyNetwork {
   private final PolicySpec spec;
   private final OptimizerConfig optimizer;
   private final long seed;
@@ -54,7 +54,6 @@ public final class PolicyTrainer implements PolicyNetwork {
   private double learningRate;
   private long steps;
   private boolean pending;
-  private boolean closed;
 
   private PolicyTrainer(PolicySpec spec, OptimizerConfig optimizer, long seed, int threads, Artifacts artifacts,
       TrainingSession session) {
@@ -341,18 +340,9 @@ public final class PolicyTrainer implements PolicyNetwork {
     return threads;
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("policy trainer is closed");
-    }
-  }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void free() {
     cache.close();
     session.close();
     loss.close();
@@ -362,4 +352,10 @@ public final class PolicyTrainer implements PolicyNetwork {
     trainIn.close();
     trainOut.close();
   }
+
+  @Override
+  protected String describe() {
+    return "policy trainer";
+  }
+
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.onnxruntime.OrtValue;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.policy.onnx.NetworkGraph;
 import org.gfn4j.policy.onnx.ParameterSpec;
 import org.gfn4j.policy.ort.InferenceSession;
@@ -24,7 +24,7 @@ import org.gfn4j.tensor.Tensor;
  * {@link #softUpdate} averages them in with the {@link Polyak} kernel. Not thread-safe.
  */
 @SuppressWarnings("try") // leases pin native memory for the length of a call
-public final class TargetNetwork implements PolicyNetwork {
+public final class TargetNetwork extends NativeResource implements PolicyNetwork {
   private final PolicySpec spec;
   private final InferenceSession session;
   private final FloatTensor params;
@@ -38,7 +38,6 @@ public final class TargetNetwork implements PolicyNetwork {
   private final int obsIndex;
   private final Map<String, Integer> headSizes;
   private final List<String> outputs = new ArrayList<>();
-  private boolean closed;
 
   TargetNetwork(PolicyTrainer trainer) {
     this.spec = trainer.spec();
@@ -136,18 +135,9 @@ public final class TargetNetwork implements PolicyNetwork {
     return params;
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("target network is closed");
-    }
-  }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void free() {
     cache.close();
     paramValues.forEach(v -> org.gfn4j.policy.ort.Ort.api().ReleaseValue(v));
     paramValues.clear();
@@ -158,4 +148,10 @@ public final class TargetNetwork implements PolicyNetwork {
     online.close();
     params.close();
   }
+
+  @Override
+  protected String describe() {
+    return "target network";
+  }
+
 }

@@ -10,7 +10,10 @@ import org.gfn4j.tensor.FloatTensor;
  * Batched forward rollouts: at each slot the environment writes observations and masks into
  * the block, the policy reads that slot's observations in place and writes its heads, the
  * sampler picks actions and the environment steps into the next slot. Once every trajectory has
- * terminated the remaining slots are filled by padding steps without calling the policy.
+ * terminated the remaining slots are filled by padding steps without calling the policy. Nothing
+ * here assumes the state graph is acyclic: the block's slot count is the step cap, and a
+ * trajectory still not terminal in the last slot is marked truncated (it has no terminal object
+ * and no reward; see {@link Trajectories#truncated}).
  */
 public final class ForwardRollout implements AutoCloseable {
   private final Environment env;
@@ -74,7 +77,17 @@ public final class ForwardRollout implements AutoCloseable {
       env.backwardActions(states, block.actions(t), block.states(t + 1), block.backwardActions(t));
       timer.env(System.nanoTime() - t1);
     }
+    markTruncated(block);
     return Math.max(used, 2);
+  }
+
+  /** Flags the trajectories whose last slot is not terminal. */
+  static void markTruncated(Trajectories block) {
+    java.nio.ByteBuffer flags = block.terminal.buffer();
+    int base = (block.slots() - 1) * block.batch();
+    for (int b = 0; b < block.batch(); b++) {
+      block.truncated.set(b, (byte) (flags.get(base + b) == 0 ? 1 : 0));
+    }
   }
 
   private static boolean allTerminal(ByteTensor terminal, int slot, int batch) {

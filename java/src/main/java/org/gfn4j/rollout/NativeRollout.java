@@ -36,7 +36,8 @@ public final class NativeRollout implements AutoCloseable {
 
   /** True when {@code env} has kernels the fused loop can call and {@code spec} is a policy it can evaluate. */
   public static boolean supports(Environment env, PolicySpec spec) {
-    if (!(env instanceof NativeHypergrid) || spec.kind() != PolicySpec.Kind.MLP) {
+    // The fused loop computes the built-in reward with the step kernel; a replaced reward module is not its to call.
+    if (!(env instanceof NativeHypergrid h) || !h.rewardIsBuiltIn() || spec.kind() != PolicySpec.Kind.MLP) {
       return false;
     }
     List<HeadSpec> heads = spec.heads();
@@ -47,10 +48,11 @@ public final class NativeRollout implements AutoCloseable {
 
   /** {@code batch} trajectories per rollout; throws unless {@link #supports} the environment's kind. */
   public NativeRollout(Environment env, Sampler sampler, int batch) {
-    if (!(env instanceof NativeHypergrid h)) {
-      throw new IllegalArgumentException("the fused rollout needs the native hypergrid, got " + env.spec());
+    if (!(env instanceof NativeHypergrid h) || !h.rewardIsBuiltIn()) {
+      throw new IllegalArgumentException("the fused rollout needs the native hypergrid with its own reward, got "
+          + env.spec());
     }
-    if (sampler.backend() != org.gfn4j.env.Backend.NATIVE) {
+    if (sampler.backend() != org.gfn4j.runtime.Backend.NATIVE) {
       throw new IllegalArgumentException("the fused rollout samples natively; got a " + sampler.backend() + " sampler");
     }
     this.env = env;
@@ -61,7 +63,10 @@ public final class NativeRollout implements AutoCloseable {
     this.sampledLogPF = FloatTensor.allocate(batch);
   }
 
-  /** As {@link ForwardRollout#run}, with the policy's forward time reported to {@code timer.policy}. */
+  /**
+   * As {@link ForwardRollout#run} (truncated trajectories marked the same way), with the policy's
+   * forward time reported to {@code timer.policy}.
+   */
   public int run(Trajectories block, HeadBlock heads, MlpForward policy, ForwardRollout.Exploration exploration,
       RolloutTimer timer) {
     PolicySpec spec = policy.spec();
@@ -78,20 +83,24 @@ public final class NativeRollout implements AutoCloseable {
     if (!(eps >= 0f && eps <= 1f) || !(temperature > 0f) || Float.isInfinite(temperature)) {
       throw new IllegalArgumentException("epsilon must lie in [0, 1] and temperature be positive and finite");
     }
+    if (!(block.obs instanceof FloatTensor obs)) {
+      throw new IllegalArgumentException("the MLP forward reads float features, got " + block.obs);
+    }
     FloatTensor packed = policy.packedParameters();
     long start = System.nanoTime();
-    try (NativeResource.Lease lease = NativeResource.lease(block.cells, block.terminal, block.pad, block.obs,
+    try (NativeResource.Lease lease = NativeResource.lease(block.cells, block.terminal, block.pad, obs,
         block.forwardMask, block.backwardMask, block.actions, block.backwardActions, block.logReward,
         heads.forwardLogits, heads.backwardLogits, heads.logFlow, packed, sampledLogPF)) {
       NativeStatus.check(RolloutKernels.rollout_forward_mlp(HYPERGRID, envInts, envDoubles, block.slots(), batch,
           block.width(), block.obsSize(), block.numActions(), block.numBackwardActions(), block.cells.pointer(),
-          block.terminal.pointer(), block.pad.pointer(), block.obs.pointer(), block.forwardMask.pointer(),
+          block.terminal.pointer(), block.pad.pointer(), obs.pointer(), block.forwardMask.pointer(),
           block.backwardMask.pointer(), block.actions.pointer(), block.backwardActions.pointer(),
           block.logReward.pointer(), heads.forwardLogits.pointer(), heads.backwardLogits.pointer(),
           heads.logFlow.pointer(), spec.depth(), spec.width(), spec.activation().ordinal(), packed.pointer(), eps,
           temperature, sampler.seed(), exploration.rngStep(), sampledLogPF.pointer(), used, policyNanos),
           "rollout_forward_mlp");
     }
+    ForwardRollout.markTruncated(block);
     long total = System.nanoTime() - start;
     long forward = Math.min(total, policyNanos.get());
     timer.policy(forward);

@@ -1,11 +1,12 @@
 package org.gfn4j.rollout;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.SplittableRandom;
 import org.gfn4j.tensor.ByteTensor;
-import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.env.ObservationSpec;
+import org.gfn4j.tensor.Rows;
+import org.gfn4j.tensor.Tensor;
 import org.gfn4j.tensor.IntTensor;
 
 /**
@@ -25,16 +26,16 @@ public final class ReplayBuffer implements AutoCloseable {
   private int size;
   private int next;
 
-  public ReplayBuffer(int capacity, int width, int obsSize, int numActions, int numBackwardActions) {
+  public ReplayBuffer(int capacity, int width, ObservationSpec obsSpec, int numActions, int numBackwardActions) {
     if (capacity < 1) {
       throw new IllegalArgumentException("replay capacity must be positive, got " + capacity);
     }
     this.capacity = capacity;
     this.width = width;
-    this.obsSize = obsSize;
+    this.obsSize = obsSpec.size();
     this.numActions = numActions;
     this.numBackwardActions = numBackwardActions;
-    this.store = new Trajectories(2, capacity, width, obsSize, numActions, numBackwardActions);
+    this.store = new Trajectories(2, capacity, width, obsSpec, numActions, numBackwardActions);
   }
 
   public int size() {
@@ -107,19 +108,8 @@ public final class ReplayBuffer implements AutoCloseable {
     dst.terminal.buffer().put(dstRow, src.terminal.buffer().get(row));
   }
 
-  private static void copyRows(IntTensor src, IntTensor dst, int row, int dstRow, int len) {
-    IntBuffer d = dst.buffer();
-    d.put(dstRow * len, src.buffer(), row * len, len);
-  }
-
-  private static void copyRows(FloatTensor src, FloatTensor dst, int row, int dstRow, int len) {
-    FloatBuffer d = dst.buffer();
-    d.put(dstRow * len, src.buffer(), row * len, len);
-  }
-
-  private static void copyRows(ByteTensor src, ByteTensor dst, int row, int dstRow, int len) {
-    ByteBuffer d = dst.buffer();
-    d.put(dstRow * len, src.buffer(), row * len, len);
+  private static void copyRows(Tensor<?> src, Tensor<?> dst, int row, int dstRow, int len) {
+    Rows.copy(src, row, dst, dstRow, len);
   }
 
   /**
@@ -166,8 +156,17 @@ public final class ReplayBuffer implements AutoCloseable {
       store.backwardActions.buffer().put(j, in.readInt());
       store.logReward.buffer().put(j, in.readFloat());
     }
+    int[] row = new int[width];
     for (int slot = 0; slot < 2; slot++) {
       org.gfn4j.env.StateBatch states = store.states(slot);
+      for (int j = 0; j < n; j++) { // the environment validates every cell before native code reads it
+        states.cells(j, row);
+        try {
+          env.setState(states, j, row, states.isTerminal(j));
+        } catch (IllegalArgumentException e) {
+          throw new java.io.IOException("corrupt replay buffer: transition " + j + ": " + e.getMessage(), e);
+        }
+      }
       env.observe(states, store.obs(slot));
       env.forwardMask(states, store.forwardMask(slot));
       env.backwardMask(states, store.backwardMask(slot));

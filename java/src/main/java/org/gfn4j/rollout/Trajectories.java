@@ -1,44 +1,51 @@
 package org.gfn4j.rollout;
 
 import org.gfn4j.env.Environment;
+import org.gfn4j.env.ObservationSpec;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.tensor.Tensor;
 
 /**
  * A block of B trajectories over T1 time slots in native memory, time-major (layout and
  * semantics: native/include/gfn4j/trajectory.h). Slot t is a contiguous slab, so the
  * environment steps straight from slot t into slot t+1 and its observations are the policy input
- * of that step without a copy. Owns every tensor; views of a slot borrow them.
+ * of that step without a copy. Observations are float features or int tokens, as the
+ * environment's {@link ObservationSpec} says. A trajectory still not terminal in the last slot is
+ * marked {@link #truncated}. Owns every tensor; views of a slot borrow them.
  */
 public final class Trajectories implements AutoCloseable {
   private final int slots;
   private final int batch;
   private final int width;
-  private final int obsSize;
+  private final ObservationSpec obsSpec;
   private final int numActions;
   private final int numBackwardActions;
 
   public final IntTensor cells;
   public final ByteTensor terminal;
   public final ByteTensor pad;
-  public final FloatTensor obs;
+  /** Observations [T1, B, O]: a FloatTensor (features) or an IntTensor (tokens). */
+  public final Tensor<?> obs;
   public final ByteTensor forwardMask;
   public final ByteTensor backwardMask;
   public final IntTensor actions;
   public final IntTensor backwardActions;
   public final FloatTensor logReward;
+  /** [B]: 1 where the trajectory hit the step cap without terminating (see {@link ForwardRollout}). */
+  public final ByteTensor truncated;
   private final boolean owner;
   // Slot views are created once and reused: a view costs a JNI buffer and reflection in JavaCPP,
   // and rollouts ask for several per slot per iteration.
   private final SlotViews views;
-  private FloatTensor obsRows;
+  private Tensor<?> obsRows;
 
   /** Per-slot and per-prefix views, made on first use. */
   private static final class SlotViews {
     final StateBatch[] states;
-    final FloatTensor[] obs;
+    final Tensor<?>[] obs;
     final ByteTensor[] forwardMask;
     final ByteTensor[] backwardMask;
     final IntTensor[] actions;
@@ -48,7 +55,7 @@ public final class Trajectories implements AutoCloseable {
 
     SlotViews(int slots) {
       states = new StateBatch[slots];
-      obs = new FloatTensor[slots];
+      obs = new Tensor<?>[slots];
       forwardMask = new ByteTensor[slots];
       backwardMask = new ByteTensor[slots];
       actions = new IntTensor[slots];
@@ -58,26 +65,28 @@ public final class Trajectories implements AutoCloseable {
     }
   }
 
-  public Trajectories(int slots, int batch, int width, int obsSize, int numActions, int numBackwardActions) {
-    if (slots < 2 || batch < 1 || width < 1 || obsSize < 1 || numActions < 1 || numBackwardActions < 1) {
+  public Trajectories(int slots, int batch, int width, ObservationSpec obsSpec, int numActions,
+      int numBackwardActions) {
+    if (slots < 2 || batch < 1 || width < 1 || obsSpec == null || numActions < 1 || numBackwardActions < 1) {
       throw new IllegalArgumentException(
           "trajectory block needs slots >= 2 and positive sizes, got slots=" + slots + " batch=" + batch);
     }
     this.slots = slots;
     this.batch = batch;
     this.width = width;
-    this.obsSize = obsSize;
+    this.obsSpec = obsSpec;
     this.numActions = numActions;
     this.numBackwardActions = numBackwardActions;
     cells = IntTensor.allocate(slots, batch, width);
     terminal = ByteTensor.allocate(slots, batch);
     pad = ByteTensor.allocate(slots, batch);
-    obs = FloatTensor.allocate(slots, batch, obsSize);
+    obs = obsSpec.allocate(slots, batch);
     forwardMask = ByteTensor.allocate(slots, batch, numActions);
     backwardMask = ByteTensor.allocate(slots, batch, numBackwardActions);
     actions = IntTensor.allocate(slots, batch);
     backwardActions = IntTensor.allocate(slots, batch);
     logReward = FloatTensor.allocate(slots, batch);
+    truncated = ByteTensor.allocate(batch);
     owner = true;
     views = new SlotViews(slots);
   }
@@ -87,18 +96,19 @@ public final class Trajectories implements AutoCloseable {
     slots = prefix;
     batch = full.batch;
     width = full.width;
-    obsSize = full.obsSize;
+    obsSpec = full.obsSpec;
     numActions = full.numActions;
     numBackwardActions = full.numBackwardActions;
     cells = full.cells.view(0, prefix, batch, width);
     terminal = full.terminal.view(0, prefix, batch);
     pad = full.pad.view(0, prefix, batch);
-    obs = full.obs.view(0, prefix, batch, obsSize);
+    obs = full.obs.view(0, prefix, batch, obsSpec.size());
     forwardMask = full.forwardMask.view(0, prefix, batch, numActions);
     backwardMask = full.backwardMask.view(0, prefix, batch, numBackwardActions);
     actions = full.actions.view(0, prefix, batch);
     backwardActions = full.backwardActions.view(0, prefix, batch);
     logReward = full.logReward.view(0, prefix, batch);
+    truncated = full.truncated;
     owner = false;
     views = new SlotViews(slots);
   }
@@ -125,8 +135,13 @@ public final class Trajectories implements AutoCloseable {
 
   /** A block sized for full forward rollouts of {@code env}: maxSteps + 1 slots. */
   public static Trajectories forRollouts(Environment env, int batch) {
-    return new Trajectories(env.maxSteps() + 1, batch, env.stateWidth(), env.observationSize(),
-        env.numActions(), env.numBackwardActions());
+    return of(env, env.maxSteps() + 1, batch);
+  }
+
+  /** A block of {@code slots} slots shaped for {@code env}. */
+  public static Trajectories of(Environment env, int slots, int batch) {
+    return new Trajectories(slots, batch, env.stateWidth(), env.observationSpec(), env.numActions(),
+        env.numBackwardActions());
   }
 
   public int slots() {
@@ -142,7 +157,11 @@ public final class Trajectories implements AutoCloseable {
   }
 
   public int obsSize() {
-    return obsSize;
+    return obsSpec.size();
+  }
+
+  public ObservationSpec observationSpec() {
+    return obsSpec;
   }
 
   public int numActions() {
@@ -178,9 +197,9 @@ public final class Trajectories implements AutoCloseable {
     });
   }
 
-  public FloatTensor obs(int t) {
+  public Tensor<?> obs(int t) {
     checkSlot(t);
-    return slot(views.obs, t, k -> obs.view((long) k * batch * obsSize, batch, obsSize));
+    return slot(views.obs, t, k -> obs.view((long) k * batch * obsSpec.size(), batch, obsSpec.size()));
   }
 
   public ByteTensor forwardMask(int t) {
@@ -210,11 +229,16 @@ public final class Trajectories implements AutoCloseable {
   }
 
   /** Every observation of this block as one [T1 * B, O] matrix: the policy's training input. */
-  public FloatTensor obsRows() {
+  public Tensor<?> obsRows() {
     if (obsRows == null) {
-      obsRows = obs.view(0, (long) slots * batch, obsSize);
+      obsRows = obs.view(0, (long) slots * batch, obsSpec.size());
     }
     return obsRows;
+  }
+
+  /** Trajectory b hit the step cap without terminating. */
+  public boolean isTruncated(int b) {
+    return truncated.get(b) != 0;
   }
 
   /** Transition t of trajectory b is real (not padding). */
@@ -236,5 +260,6 @@ public final class Trajectories implements AutoCloseable {
     actions.close();
     backwardActions.close();
     logReward.close();
+    truncated.close();
   }
 }

@@ -63,6 +63,27 @@ public abstract class Tensor<P extends Pointer> extends NativeResource {
     return n;
   }
 
+  /** A view of {@code shape} starting at element {@code offset}; it borrows this memory. */
+  public abstract Tensor<P> view(long offset, long... shape);
+
+  /** Bytes per element. */
+  public final int elementSize() {
+    return pointer.sizeof();
+  }
+
+  /**
+   * Copies every element of {@code other}, a tensor of the same element type and size, with
+   * one memory copy (for code that handles tensors of any element type, such as observations).
+   */
+  public final void copyElements(Tensor<?> other) {
+    if (other.getClass() != getClass() || other.size() != size) {
+      throw new IllegalArgumentException("cannot copy " + other + " into " + describe());
+    }
+    try (var lease = NativeResource.lease(this, other)) {
+      Pointer.memcpy(pointer, other.pointer, size * elementSize());
+    }
+  }
+
   /** The native pointer for zero-copy use (kernels, ONNX Runtime). Valid while this is open. */
   public final P pointer() {
     ensureOpen();

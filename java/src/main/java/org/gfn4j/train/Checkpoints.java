@@ -23,6 +23,7 @@ final class Checkpoints {
       JsonObject state = new JsonObject();
       state.addProperty("step", trainer.step());
       state.addProperty("wall_seconds", wallSeconds);
+      state.addProperty("policy_steps", trainer.policy.steps());
       Files.writeString(dir.resolve(STATE), RunDirectory.GSON.toJson(state));
       if (trainer.target != null) {
         float[] p = trainer.target.parameters().toArray();
@@ -39,41 +40,106 @@ final class Checkpoints {
         }
       }
       TrainingTrackers t = trainer.trackers;
-      if (t.approx != null) {
-        RunDirectory.writeInts(dir.resolve("approx.bin"), t.approx.entries());
+      if (t.modes != null) {
         boolean[] visited = t.modes.visited();
         int[] flags = new int[visited.length];
         for (int i = 0; i < flags.length; i++) {
           flags[i] = visited[i] ? 1 : 0;
         }
         RunDirectory.writeInts(dir.resolve("modes.bin"), flags);
+      }
+      if (t.approx != null) {
+        RunDirectory.writeInts(dir.resolve("approx.bin"), t.approx.entries());
         RunDirectory.writeDoubles(dir.resolve("rewards.bin"), t.rewardDelta.entries());
       }
+      CheckpointManifest.write(dir);
     });
   }
 
-  /** Step count and wall seconds saved in the checkpoint of {@code run}. */
-  static JsonObject state(RunDirectory run) {
-    Path file = run.resolve(RunDirectory.CHECKPOINT).resolve(STATE);
+  /** What state.json records: iterations done, wall seconds so far, optimizer steps of the policy. */
+  record State(long step, double wallSeconds, long policySteps) {}
+
+  /**
+   * The checkpoint to resume {@code run} from: checkpoint/ when its manifest verifies, else an
+   * intact checkpoint.old (the one before it), announced on {@code log}. IllegalArgumentException
+   * naming the file and the problem when neither is intact.
+   */
+  static Path choose(RunDirectory run, java.io.PrintStream log) {
+    Path current = run.resolve(RunDirectory.CHECKPOINT);
+    Path previous = run.resolve(RunDirectory.CHECKPOINT_OLD);
     try {
-      JsonObject o = RunDirectory.GSON.fromJson(Files.readString(file), JsonObject.class);
-      if (o == null || !o.has("step") || !o.has("wall_seconds")) {
-        throw new IllegalArgumentException(file + " is incomplete");
+      CheckpointManifest.verify(current);
+      return current;
+    } catch (IllegalArgumentException e) {
+      if (!Files.isDirectory(previous)) {
+        throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + e.getMessage());
       }
-      return o;
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot resume from " + run.path() + ": checkpoint state unreadable ("
-          + e.getMessage() + ")");
+      try {
+        CheckpointManifest.verify(previous);
+      } catch (IllegalArgumentException old) {
+        throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + e.getMessage() + "; "
+            + old.getMessage());
+      }
+      log.println("gfn4j train: " + e.getMessage() + "; resuming from " + RunDirectory.CHECKPOINT_OLD
+          + " (the checkpoint before it)");
+      return previous;
     }
   }
 
-  static Path policyDir(RunDirectory run) {
-    return run.resolve(RunDirectory.CHECKPOINT).resolve(POLICY);
+  /** The state.json of checkpoint directory {@code dir}. */
+  static State state(Path dir) {
+    Path file = dir.resolve(STATE);
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(dir.getFileName() + "/" + STATE + " cannot be read: "
+          + CheckpointManifest.describe(e));
+    }
+    return parseState(text, dir.getFileName() + "/" + STATE);
+  }
+
+  /** Parses the text of state.json; IllegalArgumentException naming {@code name} and the problem. */
+  static State parseState(String text, String name) {
+    com.google.gson.JsonElement root;
+    try {
+      root = com.google.gson.JsonParser.parseString(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(name + " is not valid JSON");
+    }
+    if (!root.isJsonObject()) {
+      throw new IllegalArgumentException(name + " must hold one JSON object");
+    }
+    JsonObject o = root.getAsJsonObject();
+    long step = org.gfn4j.io.Inputs.parseLong(name + ": step", field(o, "step", name), 0, Long.MAX_VALUE);
+    double wall = org.gfn4j.io.Inputs.parseDouble(name + ": wall_seconds", field(o, "wall_seconds", name));
+    if (wall < 0) {
+      throw new IllegalArgumentException(name + ": wall_seconds must not be negative");
+    }
+    long policySteps = o.has("policy_steps")
+        ? org.gfn4j.io.Inputs.parseLong(name + ": policy_steps", field(o, "policy_steps", name), 0, Long.MAX_VALUE)
+        : -1;
+    return new State(step, wall, policySteps);
+  }
+
+  private static String field(JsonObject o, String key, String name) {
+    com.google.gson.JsonElement e = o.get(key);
+    if (e == null || !e.isJsonPrimitive()) {
+      throw new IllegalArgumentException(name + " has no " + key);
+    }
+    return e.getAsString();
+  }
+
+  static Path policyDir(Path checkpoint) {
+    return checkpoint.resolve(POLICY);
   }
 
   /** Restores target network and trackers into a trainer resumed from {@code run}. */
-  static void restore(RunDirectory run, Trainer trainer) {
-    Path dir = run.resolve(RunDirectory.CHECKPOINT);
+  static void restore(Path dir, State state, Trainer trainer) {
+    if (state.policySteps() >= 0 && state.policySteps() != trainer.policy.steps()) {
+      throw new IllegalArgumentException(dir.getFileName() + "/" + STATE + " records " + state.policySteps()
+          + " policy updates, the saved policy " + trainer.policy.steps());
+    }
     try {
       if (trainer.target != null) {
         int[] bits = RunDirectory.readInts(dir.resolve("target.bin"));
@@ -92,18 +158,20 @@ final class Checkpoints {
         }
       }
       TrainingTrackers t = trainer.trackers;
-      if (t.approx != null) {
-        t.approx.add(RunDirectory.readInts(dir.resolve("approx.bin")));
+      if (t.modes != null) {
         int[] flags = RunDirectory.readInts(dir.resolve("modes.bin"));
         boolean[] visited = new boolean[flags.length];
         for (int i = 0; i < flags.length; i++) {
           visited[i] = flags[i] != 0;
         }
         t.modes.restoreVisited(visited);
+      }
+      if (t.approx != null) {
+        t.approx.add(RunDirectory.readInts(dir.resolve("approx.bin")));
         t.rewardDelta.update(RunDirectory.readDoubles(dir.resolve("rewards.bin")));
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot resume from " + run.path() + ": " + e.getMessage());
+      throw new IllegalArgumentException(dir.getFileName() + "/: " + CheckpointManifest.describe(e));
     }
   }
 }

@@ -2,11 +2,10 @@ package org.gfn4j.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gfn4j.env.EnumerableEnvironment;
 import org.gfn4j.env.Environment;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.metrics.Bounds;
 import org.gfn4j.metrics.Correlation;
-import org.gfn4j.metrics.ObjectDistance;
 import org.gfn4j.metrics.TopK;
 import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
@@ -30,24 +29,27 @@ import org.gfn4j.tensor.FloatTensor;
  * sampling noise (a fixed RNG step), so successive values differ only through the policy.
  */
 final class Evaluator implements AutoCloseable {
-  /** Terminal spaces up to this size get the exact distribution, EUBO and trackers. */
-  static final long EXACT_LIMIT = 1L << 22;
-
-  /** {@code env} when its terminal space is small enough to enumerate at every evaluation, else null. */
-  static EnumerableEnvironment small(Environment env) {
-    EnumerableEnvironment e = env.enumerable().orElse(null);
-    if (e == null) {
+  /**
+   * The state space of {@code env} when it has at most {@code maxStates} states (exact
+   * distribution, EUBO and trackers), else null: environments whose declared bound is larger are
+   * not searched, the others are searched until the limit is passed.
+   */
+  static StateSpace enumerate(Environment env, long maxStates) {
+    if (!StateSpace.mayFit(env, maxStates)) {
       return null;
     }
-    java.math.BigInteger n = e.terminalCount();
-    return n.bitLength() < 63 && n.longValue() <= EXACT_LIMIT ? e : null;
+    try {
+      return StateSpace.enumerate(env, maxStates);
+    } catch (IllegalArgumentException tooLarge) {
+      return null;
+    }
   }
   private static final long EVAL_RNG_STEP = -1L;
   private static final long EUBO_RNG_STEP = -2L;
   private static final long CORR_RNG_STEP = -1_000_000L;
 
   private final Environment env;
-  private final EnumerableEnvironment enumerable;
+  private final StateSpace space;
   private final double logZ;
   private final boolean uniformBackward;
   private final int rounds;
@@ -64,19 +66,17 @@ final class Evaluator implements AutoCloseable {
   private final DoubleTensor logR;
   private final StateGraph graph;
   private final ExactDistribution exact;
-  private final FloatTensor scratchBackward;
-  private final FloatTensor scratchFlow;
   private final int[] scratchCells;
 
   /**
-   * {@code enumerable} is null when the terminal space is too large to enumerate (no exact
+   * {@code space} is null when the state space is too large to enumerate (no exact
    * distribution); {@code logZ} is the exact log Z where known in any form, else 0 (gfnx then
    * reports the bounds without subtracting it).
    */
-  Evaluator(Environment env, EnumerableEnvironment enumerable, double logZ, long seed, int batch, int rounds,
+  Evaluator(Environment env, StateSpace space, double logZ, long seed, int batch, int rounds,
       boolean uniformBackward, int[] groundTruth, int[] testObjects) {
     this.env = env;
-    this.enumerable = enumerable;
+    this.space = space;
     this.logZ = logZ;
     this.uniformBackward = uniformBackward;
     this.rounds = rounds;
@@ -87,16 +87,13 @@ final class Evaluator implements AutoCloseable {
     this.backward = new BackwardRollout(env, sampler, batch);
     this.block = Trajectories.forRollouts(env, batch);
     this.heads = HeadBlock.like(block);
-    this.logProbs = new TrajectoryLogProbs(uniformBackward, org.gfn4j.env.Backend.NATIVE);
+    this.logProbs = new TrajectoryLogProbs(uniformBackward, org.gfn4j.runtime.Backend.NATIVE);
     this.sumLogPF = DoubleTensor.allocate(batch);
     this.sumLogPB = DoubleTensor.allocate(batch);
     this.logR = DoubleTensor.allocate(batch);
-    boolean exactOk = enumerable != null;
-    this.graph = exactOk ? StateGraph.build(enumerable) : null;
-    this.exact = exactOk ? new ExactDistribution(enumerable, graph) : null;
-    int rows = exactOk ? exact.batchSize() : 1;
-    this.scratchBackward = FloatTensor.allocate(rows, env.numBackwardActions());
-    this.scratchFlow = FloatTensor.allocate(rows, 1);
+    boolean exactOk = space != null;
+    this.graph = exactOk ? StateGraph.build(space) : null;
+    this.exact = exactOk ? new ExactDistribution(space, graph) : null;
     this.scratchCells = new int[env.stateWidth()];
   }
 
@@ -109,10 +106,7 @@ final class Evaluator implements AutoCloseable {
     if (exact == null) {
       return null;
     }
-    return exact.compute((obs, logits) -> {
-      int n = (int) obs.dim(0);
-      policy.evaluate(obs, logits, scratchBackward.view(0, n, env.numBackwardActions()), scratchFlow.view(0, n, 1));
-    });
+    return exact.compute(policy);
   }
 
   /** exact_tv/kl/jsd, elbo and eubo (when log Z is known they are gaps to log Z). */
@@ -125,17 +119,20 @@ final class Evaluator implements AutoCloseable {
     int batch = block.batch();
     int width = env.stateWidth();
     int[] samples = new int[rounds * batch * width];
+    int sampled = 0;
     for (int r = 0; r < rounds; r++) {
       int used = forward.run(block, heads, policy,
           new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
       elbo += bound(block.prefix(used), used, null, false, logZ); // the rollout already wrote the heads
       for (int b = 0; b < batch; b++) {
-        block.states(used - 1).cells(b, scratchCells);
-        System.arraycopy(scratchCells, 0, samples, (r * batch + b) * width, width);
+        if (!block.isTruncated(b)) {
+          block.states(used - 1).cells(b, scratchCells);
+          System.arraycopy(scratchCells, 0, samples, sampled++ * width, width);
+        }
       }
     }
     out.put("elbo", elbo / rounds);
-    out.putAll(topK(samples, rounds * batch));
+    out.putAll(topK(java.util.Arrays.copyOf(samples, sampled * width), sampled));
     if (groundTruth != null) {
       double eubo = 0;
       for (int r = 0; r < rounds; r++) {
@@ -158,7 +155,7 @@ final class Evaluator implements AutoCloseable {
       r[i] = Math.exp(logR[i]);
     }
     int[] ks = java.util.Arrays.stream(TopK.DEFAULT_K).filter(k -> k <= n).toArray();
-    return TopK.compute(r, samples, env.stateWidth(), ks, ObjectDistance.HAMMING);
+    return TopK.compute(r, samples, env.stateWidth(), ks, env.distance());
   }
 
   /**
@@ -205,7 +202,26 @@ final class Evaluator implements AutoCloseable {
     double[] pf = sumLogPF.toArray();
     double[] pb = sumLogPB.toArray();
     double[] r = logR.toArray();
-    return upper ? Bounds.eubo(pf, pb, r, logZ) : Bounds.elbo(pf, pb, r, logZ);
+    if (upper) {
+      return Bounds.eubo(pf, pb, r, logZ);
+    }
+    // A truncated forward trajectory has no terminal object and no reward: it is left out.
+    int[] kept = java.util.stream.IntStream.range(0, pf.length).filter(b -> !prefix.isTruncated(b)).toArray();
+    if (kept.length == pf.length) {
+      return Bounds.elbo(pf, pb, r, logZ);
+    }
+    if (kept.length == 0) {
+      return Double.NaN;
+    }
+    return Bounds.elbo(pick(pf, kept), pick(pb, kept), pick(r, kept), logZ);
+  }
+
+  private static double[] pick(double[] v, int[] rows) {
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = v[rows[i]];
+    }
+    return out;
   }
 
   @Override
@@ -221,7 +237,5 @@ final class Evaluator implements AutoCloseable {
       exact.close();
       graph.close();
     }
-    scratchBackward.close();
-    scratchFlow.close();
   }
 }

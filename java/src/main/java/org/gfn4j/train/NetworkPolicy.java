@@ -8,6 +8,7 @@ import org.gfn4j.policy.PolicyNetwork;
 import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.Tensor;
 
 /**
  * Adapts a policy network (ONNX trainer, target network, exported model, or the native MLP
@@ -21,12 +22,12 @@ public final class NetworkPolicy implements PolicyFn {
   }
 
   @Override
-  public void evaluate(FloatTensor obs, FloatTensor forwardLogits, FloatTensor backwardLogits, FloatTensor logFlow) {
+  public void evaluate(Tensor<?> obs, FloatTensor forwardLogits, FloatTensor backwardLogits, FloatTensor logFlow) {
     evaluate(obs, null, forwardLogits, backwardLogits, logFlow);
   }
 
   @Override
-  public void evaluate(FloatTensor obs, ByteTensor skip, FloatTensor forwardLogits, FloatTensor backwardLogits,
+  public void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor forwardLogits, FloatTensor backwardLogits,
       FloatTensor logFlow) {
     Map<String, FloatTensor> heads = new LinkedHashMap<>(4);
     heads.put(PolicyFactory.FORWARD, forwardLogits);

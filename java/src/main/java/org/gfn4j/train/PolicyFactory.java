@@ -4,17 +4,21 @@ import java.util.Locale;
 import org.gfn4j.env.Environment;
 import org.gfn4j.policy.Activation;
 import org.gfn4j.policy.OptimizerConfig;
+import org.gfn4j.policy.PolicyKind;
+import org.gfn4j.policy.PolicyKinds;
+import org.gfn4j.policy.PolicySettings;
 import org.gfn4j.policy.PolicySpec;
 
 /**
- * The policy network and optimiser of a training config, as the gfnx baselines build them: an
- * MLP on the observation with a forward-logits, a backward-logits and a log-flow head (one
+ * The policy network and optimiser of a training config: the network comes from the policy kind
+ * the {@code policy} setting names ({@code auto}: chosen from the environment's observations, see
+ * {@link PolicyKinds}), with one forward-logits, one backward-logits and one log-flow head (one
  * network for every objective; unused heads receive zero upstream gradients).
  */
 public final class PolicyFactory {
-  public static final String FORWARD = "forward_logits";
-  public static final String BACKWARD = "backward_logits";
-  public static final String LOG_FLOW = "log_flow";
+  public static final String FORWARD = PolicyKind.FORWARD;
+  public static final String BACKWARD = PolicyKind.BACKWARD;
+  public static final String LOG_FLOW = PolicyKind.LOG_FLOW;
 
   private PolicyFactory() {}
 
@@ -26,12 +30,12 @@ public final class PolicyFactory {
       throw new IllegalArgumentException("'activation' must be relu, leaky_relu, gelu or tanh, got '"
           + c.get(TrainKey.ACTIVATION) + "'");
     }
-    return PolicySpec.mlp(env.observationSize(), c.getInt(TrainKey.DEPTH), c.getInt(TrainKey.HIDDEN), activation)
-        .head(FORWARD, env.numActions())
-        .head(BACKWARD, env.numBackwardActions())
-        .head(LOG_FLOW, 1);
+    PolicySettings settings = new PolicySettings(c.getInt(TrainKey.HIDDEN), c.getInt(TrainKey.DEPTH), activation,
+        c.getInt(TrainKey.TF_DIM), c.getInt(TrainKey.TF_LAYERS), c.getInt(TrainKey.TF_HEADS),
+        c.getInt(TrainKey.TF_FEED_FORWARD));
+    return PolicyKinds.choose(c.get(TrainKey.POLICY), env.observationSpec())
+        .build(env.observationSpec(), env.numActions(), env.numBackwardActions(), settings);
   }
-
   /** Adam/AdamW for the network; TB also gets its scalar logZ with its own learning rate. */
   public static OptimizerConfig optimizer(TrainConfig c, boolean usesLogZ) {
     double lr = c.getDouble(TrainKey.LR);

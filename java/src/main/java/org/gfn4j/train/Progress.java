@@ -5,23 +5,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Training progress: on a terminal, one redrawn line with a bar, rate, ETA and the latest
- * metrics; otherwise plain lines at most every few seconds (logs stay readable).
+ * Training progress: on a terminal, one redrawn line (bar, rate, ETA, evaluations left and the
+ * latest metrics) cut to the terminal's width so it never wraps; otherwise plain lines at most
+ * every few seconds, without escape codes (logs stay readable).
  */
 public final class Progress {
+  /** Width assumed when the terminal does not say. */
+  public static final int DEFAULT_COLUMNS = 80;
   private static final long LINE_PERIOD_NANOS = 5_000_000_000L;
+  private static final int MAX_BAR = 30;
   private final PrintStream out;
   private final boolean terminal;
+  private final int columns;
   private final long total;
+  private final long evalEvery;
   private final long startNanos;
   private final long firstStep;
   private long lastPrintNanos;
   private String latest = "";
 
-  public Progress(PrintStream out, boolean terminal, long firstStep, long total) {
+  /**
+   * Progress of steps {@code firstStep + 1 .. total} with an evaluation every {@code evalEvery}
+   * steps and at the last; {@code columns} is the terminal's width (ignored off a terminal).
+   */
+  public Progress(PrintStream out, boolean terminal, int columns, long firstStep, long total, long evalEvery) {
     this.out = out;
     this.terminal = terminal;
+    this.columns = Math.max(20, columns);
     this.total = total;
+    this.evalEvery = Math.max(1, evalEvery);
     this.firstStep = firstStep;
     this.startNanos = System.nanoTime();
     this.lastPrintNanos = startNanos;
@@ -39,6 +51,12 @@ public final class Progress {
     latest = sb.toString();
   }
 
+  /** Evaluations still to run after {@code done} steps (every evalEvery steps, and at the last step). */
+  long evaluationsLeft(long done) {
+    long left = total / evalEvery - done / evalEvery;
+    return total % evalEvery != 0 && done < total ? left + 1 : left;
+  }
+
   /** Called after each finished step (1-based count). */
   public void update(long done) {
     long now = System.nanoTime();
@@ -48,21 +66,31 @@ public final class Progress {
       return;
     }
     lastPrintNanos = now;
-    double seconds = (now - startNanos) / 1e9;
+    out.print(line(done, (now - startNanos) / 1e9));
+    out.flush();
+  }
+
+  /** The text drawn after {@code done} steps and {@code seconds} of this segment. */
+  String line(long done, double seconds) {
     double rate = (done - firstStep) / Math.max(seconds, 1e-9);
     double eta = rate > 0 ? (total - done) / rate : Double.NaN;
-    String stats = String.format(Locale.ROOT, "%d/%d %.1f it/s eta %s%s", done, total, rate, clock(eta), latest);
-    if (terminal) {
-      int width = 30;
-      int filled = (int) (width * done / Math.max(1, total));
-      out.print("\r[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + stats + "\u001b[K");
-      if (last) {
-        out.println();
-      }
-    } else {
-      out.println("step " + stats);
+    String core = String.format(Locale.ROOT, "%d/%d %.1f it/s eta %s evals left %d", done, total, rate,
+        clock(eta), evaluationsLeft(done));
+    if (!terminal) {
+      return "step " + core + latest + System.lineSeparator();
     }
-    out.flush();
+    // One column spare so the cursor never wraps; the counts come first, then the bar (if at least
+    // 10 wide fits), then as many metrics as fit.
+    int room = columns - 1;
+    int bar = Math.min(MAX_BAR, room - core.length() - 3);
+    StringBuilder sb = new StringBuilder();
+    if (bar >= 10) {
+      int filled = (int) (bar * done / Math.max(1, total));
+      sb.append('[').append("#".repeat(filled)).append("-".repeat(bar - filled)).append("] ");
+    }
+    sb.append(core).append(latest);
+    String text = sb.length() > room ? sb.substring(0, room) : sb.toString();
+    return "\r" + text + "\u001b[K" + (done == total ? System.lineSeparator() : "");
   }
 
   private static String clock(double seconds) {

@@ -1,9 +1,11 @@
 package org.gfn4j.train;
 
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
+import org.gfn4j.env.ObservationSpec;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.Rows;
+import org.gfn4j.tensor.Tensor;
 
 /**
  * Gathers the rows of real states (pad = 0) of a trajectory block, with their upstream
@@ -12,7 +14,7 @@ import org.gfn4j.tensor.FloatTensor;
  */
 final class RowCompaction implements AutoCloseable {
   private final int[] rows;
-  private final FloatTensor obs;
+  private final Tensor<?> obs;
   private final FloatTensor dForward;
   private final FloatTensor dBackward;
   private final FloatTensor dFlow;
@@ -21,12 +23,12 @@ final class RowCompaction implements AutoCloseable {
   private final int numBackwardActions;
   private int count;
 
-  RowCompaction(int maxRows, int obsSize, int numActions, int numBackwardActions) {
+  RowCompaction(int maxRows, ObservationSpec obsSpec, int numActions, int numBackwardActions) {
     this.rows = new int[maxRows];
-    this.obsSize = obsSize;
+    this.obsSize = obsSpec.size();
     this.numActions = numActions;
     this.numBackwardActions = numBackwardActions;
-    this.obs = FloatTensor.allocate(maxRows, obsSize);
+    this.obs = obsSpec.allocate(maxRows);
     this.dForward = FloatTensor.allocate(maxRows, numActions);
     this.dBackward = FloatTensor.allocate(maxRows, numBackwardActions);
     this.dFlow = FloatTensor.allocate(maxRows, 1);
@@ -44,8 +46,9 @@ final class RowCompaction implements AutoCloseable {
     return count;
   }
 
-  FloatTensor obs(FloatTensor source) {
-    return gather(source, obs, obsSize);
+  Tensor<?> obs(Tensor<?> source) {
+    Rows.gather(source, rows, count, obsSize, obs);
+    return obs.view(0, count, obsSize);
   }
 
   FloatTensor dForward(FloatTensor source) {
@@ -61,11 +64,7 @@ final class RowCompaction implements AutoCloseable {
   }
 
   private FloatTensor gather(FloatTensor source, FloatTensor target, int width) {
-    FloatBuffer src = source.buffer();
-    FloatBuffer dst = target.buffer();
-    for (int i = 0; i < count; i++) {
-      dst.put(i * width, src, rows[i] * width, width);
-    }
+    Rows.gather(source, rows, count, width, target);
     return target.view(0, count, width);
   }
 

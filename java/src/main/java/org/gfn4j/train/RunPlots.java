@@ -5,39 +5,43 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gfn4j.env.hypergrid.Hypergrid;
+import org.gfn4j.env.DistributionPlot;
 import org.gfn4j.io.Plots;
-import org.gfn4j.metrics.Marginals;
 
-/** The PNG plots of a run: learning curves from metrics.jsonl and, for hypergrids, heat maps. */
+/** The PNG plots of a run: learning curves from metrics.jsonl and the plots the environment draws of the learned distribution. */
 final class RunPlots {
   private RunPlots() {}
 
   static void write(RunDirectory run, List<JsonObject> history, Trainer trainer) {
-    curve(run, "loss.png", "Training loss", true, history, "loss");
-    curve(run, "log_z.png", "log Z", false, history, "log_z_learned", "log_z_true");
-    curve(run, "distribution.png", "Distance to the target distribution", true, history,
-        "exact_tv", "exact_kl", "approx_tv", "approx_kl");
-    curve(run, "bounds.png", "ELBO and EUBO (gaps to log Z)", false, history, "elbo", "eubo");
-    if (trainer.env instanceof Hypergrid && ((Hypergrid) trainer.env).config().dim() >= 2) {
+    for (Curve c : CURVES) {
+      curve(run, c, history);
+    }
+    if (trainer.space != null && !trainer.env.plots().isEmpty()) {
       double[] learned = trainer.exactDistribution();
-      if (learned != null) {
-        Hypergrid grid = (Hypergrid) trainer.env;
-        int dim = grid.config().dim();
-        int side = grid.config().side();
-        Map<String, double[][]> maps = new LinkedHashMap<>();
-        String what = dim == 2 ? "" : ", marginal 0,1";
-        maps.put("learned" + what, Marginals.leadingTwo(learned, dim, side));
-        maps.put("target R/Z" + what, Marginals.leadingTwo(grid.trueDistribution(), dim, side));
-        Plots.heatMaps(run.resolve("heatmap.png"), maps);
+      double[] target = trainer.space.trueDistribution();
+      for (DistributionPlot plot : trainer.env.plots()) {
+        plot.write(run.resolve(plot.fileName()), trainer.space, learned, target);
       }
     }
   }
 
-  private static void curve(RunDirectory run, String file, String title, boolean logY, List<JsonObject> history,
-      String... keys) {
+  /** One learning-curve plot: file, title, y-axis label with unit, scale and metric keys. */
+  record Curve(String file, String title, String yLabel, Plots.YScale scale, String... keys) {}
+
+  static final String X_LABEL = "training step (iterations)";
+
+  static final List<Curve> CURVES = List.of(
+      new Curve("loss.png", "Training loss", "loss (objective units, log scale)", Plots.YScale.LOG, "loss"),
+      new Curve("log_z.png", "Learned and true log Z", "log Z (nats)", Plots.YScale.LINEAR,
+          "log_z_learned", "log_z_true"),
+      new Curve("distribution.png", "Distance to the target distribution", "TV (probability), KL (nats); log scale",
+          Plots.YScale.LOG, "exact_tv", "exact_kl", "approx_tv", "approx_kl"),
+      new Curve("bounds.png", "ELBO and EUBO (gaps to log Z where it is known)",
+          "nats (early outliers clipped)", Plots.YScale.ROBUST, "elbo", "eubo"));
+
+  private static void curve(RunDirectory run, Curve c, List<JsonObject> history) {
     Map<String, double[][]> series = new LinkedHashMap<>();
-    for (String key : keys) {
+    for (String key : c.keys()) {
       List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
       for (JsonObject r : history) {
@@ -51,7 +55,7 @@ final class RunPlots {
       }
     }
     if (!series.isEmpty()) {
-      Plots.lineChart(run.resolve(file), title, "step", String.join(", ", keys), logY, series);
+      Plots.lineChart(run.resolve(c.file()), c.title(), X_LABEL, c.yLabel(), c.scale(), series);
     }
   }
 }

@@ -2,9 +2,7 @@ package org.gfn4j.train;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.gfn4j.env.Backend;
 import org.gfn4j.env.Environment;
-import org.gfn4j.env.Environments;
 import org.gfn4j.policy.Policy;
 import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
@@ -23,7 +21,7 @@ public final class Sampling {
     }
     RunDirectory run = RunDirectory.open(runDir);
     TrainConfig config = run.readConfig();
-    Environment env = Environments.create(config.get(TrainKey.ENV), Backend.NATIVE, dataDir);
+    Environment env = Trainer.environment(config, dataDir);
     Path onnx = run.resolve(RunDirectory.POLICY);
     if (!java.nio.file.Files.isRegularFile(onnx)) {
       throw new IllegalArgumentException(runDir + " has no exported policy (" + RunDirectory.POLICY + "); did training finish?");
@@ -38,10 +36,17 @@ public final class Sampling {
       int[] cells = new int[env.stateWidth()];
       for (long round = 0; printed < n; round++) {
         int used = rollout.run(block, heads, fn, new ForwardRollout.Exploration(0f, 1f, round), RolloutTimer.NONE);
-        int[] objects = block.states(used - 1).cells().toArray();
-        double[] logR = env.logRewards(objects, b); // one native call per batch
+        int[] all = block.states(used - 1).cells().toArray();
+        int[] objects = new int[all.length];
+        int count = 0;
+        for (int i = 0; i < b; i++) {
+          if (!block.isTruncated(i)) { // a truncated trajectory reached no object
+            System.arraycopy(all, i * cells.length, objects, count++ * cells.length, cells.length);
+          }
+        }
+        double[] logR = env.logRewards(java.util.Arrays.copyOf(objects, count * cells.length), count);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < b && printed < n; i++, printed++) {
+        for (int i = 0; i < count && printed < n; i++, printed++) {
           System.arraycopy(objects, i * cells.length, cells, 0, cells.length);
           sb.append(env.formatObject(cells)).append('\t').append(logR[i]).append('\n');
         }

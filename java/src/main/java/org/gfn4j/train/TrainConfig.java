@@ -2,9 +2,12 @@ package org.gfn4j.train;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.EnumMap;
 import java.util.Map;
+import org.gfn4j.io.Inputs;
 
 /**
  * An immutable, fully validated set of training settings (every {@link TrainKey}), built from a
@@ -28,8 +31,13 @@ public final class TrainConfig {
 
   /** A copy with {@code key} set to {@code value}; IllegalArgumentException for bad values. */
   public TrainConfig with(TrainKey key, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException("'" + key.key + "' needs a value");
+    }
     String v = value.trim();
-    key.check(v);
+    if (!v.equals(key.defaultValue)) { // a default is valid as it is (an empty env means "not chosen yet")
+      key.check(v);
+    }
     EnumMap<TrainKey, String> copy = new EnumMap<>(values);
     copy.put(key, v);
     return new TrainConfig(copy);
@@ -76,20 +84,44 @@ public final class TrainConfig {
     return GSON.toJson(o);
   }
 
-  /** Reads config.json; unknown keys are an error, missing keys take their defaults. */
+  /**
+   * Reads config.json; unknown keys are an error, missing keys take their defaults, every value
+   * must be a JSON string, number or boolean. A thread count above this machine's cores (a run
+   * moved from a larger machine) is lowered to the cores.
+   */
   public static TrainConfig fromJson(String json) {
-    JsonObject o;
+    JsonElement root;
     try {
-      o = GSON.fromJson(json, JsonObject.class);
+      root = JsonParser.parseString(json);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("config.json is not valid JSON: " + e.getMessage());
+      throw new IllegalArgumentException("config.json is not valid JSON (" + Inputs.printable(String.valueOf(
+          e.getMessage())).replaceAll("(.{0,160}).*", "$1") + ")");
     }
-    if (o == null) {
+    if (root == null || root.isJsonNull()) {
       throw new IllegalArgumentException("config.json is empty");
     }
+    if (!root.isJsonObject()) {
+      throw new IllegalArgumentException("config.json must hold one JSON object of settings");
+    }
+    JsonObject o = root.getAsJsonObject();
     TrainConfig c = defaults();
     for (String key : o.keySet()) {
-      c = c.with(key, o.get(key).getAsString());
+      JsonElement v = o.get(key);
+      TrainKey k = TrainKey.of(key);
+      if (!v.isJsonPrimitive()) {
+        throw new IllegalArgumentException("config.json: '" + k.key + "' must be a string or number, got "
+            + (v.isJsonNull() ? "null" : v.isJsonArray() ? "an array" : "an object"));
+      }
+      String text = v.getAsString();
+      if (k == TrainKey.THREADS && text.trim().matches("[0-9]{1,9}")
+          && Integer.parseInt(text.trim()) > TrainKey.maxThreads()) {
+        text = Integer.toString(TrainKey.maxThreads());
+      }
+      try {
+        c = c.with(k, text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("config.json: " + e.getMessage(), e);
+      }
     }
     return c;
   }

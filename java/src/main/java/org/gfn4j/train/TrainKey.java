@@ -1,13 +1,14 @@
 package org.gfn4j.train;
 
 import java.util.Locale;
+import org.gfn4j.io.Inputs;
 
 /**
- * Every training setting, with its default (gfnx's hypergrid TB baseline) and a check of its
+ * Every training setting, with its default (gfnx's baseline values) and a check of its
  * value. A preset is a set of overrides of these; the CLI can override any key with --set.
  */
 public enum TrainKey {
-  ENV("env", "hypergrid:dim=4,side=20,reward=easy", Kind.TEXT, "environment spec"),
+  ENV("env", "", Kind.TEXT, "environment spec (every preset sets one)"),
   OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb or softdqn"),
   STEPS("steps", "62500", Kind.POSITIVE_INT, "training iterations"),
   BATCH("batch", "16", Kind.POSITIVE_INT, "trajectories per iteration (gfnx num_envs)"),
@@ -15,6 +16,11 @@ public enum TrainKey {
   HIDDEN("hidden", "256", Kind.POSITIVE_INT, "MLP width"),
   DEPTH("depth", "2", Kind.POSITIVE_INT, "MLP hidden layers"),
   ACTIVATION("activation", "relu", Kind.TEXT, "relu, leaky_relu, gelu or tanh"),
+  POLICY("policy", "auto", Kind.TEXT, "policy network kind: auto (from the observations), mlp, transformer, ..."),
+  TF_DIM("tf_dim", "64", Kind.POSITIVE_INT, "transformer model width"),
+  TF_LAYERS("tf_layers", "3", Kind.POSITIVE_INT, "transformer layers"),
+  TF_HEADS("tf_heads", "8", Kind.POSITIVE_INT, "transformer attention heads"),
+  TF_FEED_FORWARD("tf_ff", "64", Kind.POSITIVE_INT, "transformer feed-forward width"),
   OPTIMIZER("optimizer", "adam", Kind.TEXT, "adam or adamw"),
   LR("lr", "1e-3", Kind.POSITIVE_DOUBLE, "network learning rate"),
   WEIGHT_DECAY("weight_decay", "0", Kind.NON_NEGATIVE_DOUBLE, "AdamW weight decay"),
@@ -40,7 +46,10 @@ public enum TrainKey {
   CORR_OBJECTS("corr_objects", "64", Kind.NON_NEGATIVE_INT, "test objects of the log P(x) vs log R(x) correlation (0: off)"),
   THREADS("threads", "1", Kind.POSITIVE_INT, "threads of ONNX Runtime (intra-op) and of the native kernels"),
   NATIVE_FORWARD("native_forward", "true", Kind.BOOLEAN,
-      "MLP policies: rollouts and evaluations run gfn4j's native forward (false: ONNX Runtime)");
+      "MLP policies: rollouts and evaluations run gfn4j's native forward (false: ONNX Runtime)"),
+  BACKEND("backend", "native", Kind.TEXT, "environment kernels: native (C++) or java (the pure-Java twin)"),
+  ENUM_MAX_STATES("enum_max_states", "4194304", Kind.POSITIVE_INT,
+      "largest state space enumerated for exact metrics (non-terminal plus terminal states)");
 
   /** Value kinds, each with its own check. */
   enum Kind {
@@ -78,55 +87,55 @@ public enum TrainKey {
         return t;
       }
     }
-    throw new IllegalArgumentException("unknown training setting '" + key + "' (see 'gfn4j train --list-settings')");
+    throw new IllegalArgumentException("unknown training setting " + Inputs.quote(key) + " (see 'gfn4j train --list-settings')");
   }
 
   /** Throws IllegalArgumentException naming this key unless {@code value} is acceptable. */
   void check(String value) {
-    try {
-      switch (kind) {
-        case POSITIVE_INT:
-          require(Integer.parseInt(value) > 0, "must be a positive integer");
-          break;
-        case NON_NEGATIVE_INT:
-          require(Integer.parseInt(value) >= 0, "must be a non-negative integer");
-          break;
-        case LONG:
-          Long.parseLong(value);
-          break;
-        case DOUBLE:
-          require(Double.isFinite(Double.parseDouble(value)), "must be a finite number");
-          break;
-        case POSITIVE_DOUBLE:
-          double p = Double.parseDouble(value);
-          require(Double.isFinite(p) && p > 0, "must be a positive number");
-          break;
-        case NON_NEGATIVE_DOUBLE:
-          double q = Double.parseDouble(value);
-          require(Double.isFinite(q) && q >= 0, "must be a non-negative number");
-          break;
-        case PROBABILITY:
-          double r = Double.parseDouble(value);
-          require(r >= 0 && r <= 1, "must be in [0, 1]");
-          break;
-        case BOOLEAN:
-          require(value.equals("true") || value.equals("false"), "must be true or false");
-          break;
-        default:
-          require(!value.isBlank(), "must not be empty");
-      }
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + key + "' " + kindText() + ", got '" + value + "'");
+    String what = "'" + key + "'";
+    switch (kind) {
+      case POSITIVE_INT:
+        Inputs.parseInt(what, value, 1, this == THREADS ? maxThreads() : Integer.MAX_VALUE);
+        break;
+      case NON_NEGATIVE_INT:
+        Inputs.parseInt(what, value, 0, Integer.MAX_VALUE);
+        break;
+      case LONG:
+        Inputs.parseLong(what, value, Long.MIN_VALUE, Long.MAX_VALUE);
+        break;
+      case DOUBLE:
+        Inputs.parseDouble(what, value);
+        break;
+      case POSITIVE_DOUBLE:
+        require(Inputs.parseDouble(what, value) > 0, "must be a positive number", value);
+        break;
+      case NON_NEGATIVE_DOUBLE:
+        require(Inputs.parseDouble(what, value) >= 0, "must be a non-negative number", value);
+        break;
+      case PROBABILITY:
+        double r = Inputs.parseDouble(what, value);
+        require(r >= 0 && r <= 1, "must be a number in [0, 1]", value);
+        break;
+      case BOOLEAN:
+        require(value.equals("true") || value.equals("false"), "must be true or false", value);
+        break;
+      default:
+        require(!value.isBlank(), "must not be empty", value);
+        require(value.chars().allMatch(c -> c >= 0x20 && c < 0x7f), "must be printable ASCII", value);
     }
   }
 
-  private void require(boolean ok, String what) {
+  /**
+   * ONNX Runtime intra-op threads beyond the cores only contend (and very large counts hang
+   * session creation), so the setting is capped at the processors the JVM may use.
+   */
+  public static int maxThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
+  private void require(boolean ok, String what, String value) {
     if (!ok) {
-      throw new IllegalArgumentException("'" + key + "' " + what);
+      throw new IllegalArgumentException("'" + key + "' " + what + ", got " + Inputs.quote(value));
     }
-  }
-
-  private String kindText() {
-    return kind == Kind.LONG ? "must be an integer" : kind.name().contains("INT") ? "must be an integer" : "must be a number";
   }
 }

@@ -3,15 +3,21 @@ package org.gfn4j.train;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.StateSpace;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.runtime.NativeLibrary;
+import org.gfn4j.runtime.NativeResource;
+import org.gfn4j.runtime.Profile;
 import org.gfn4j.metrics.GroundTruthSampler;
 import org.gfn4j.objective.Objective;
 import org.gfn4j.objective.ObjectiveGrads;
+import org.gfn4j.objective.LogSoftmax;
 import org.gfn4j.objective.ObjectiveInputs;
+import org.gfn4j.objective.ObjectiveSettings;
 import org.gfn4j.objective.Objectives;
 import org.gfn4j.policy.Heads;
 import org.gfn4j.policy.MlpForward;
@@ -24,12 +30,11 @@ import org.gfn4j.rollout.NativeRollout;
 import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
-import org.gfn4j.runtime.NativeLibrary;
-import org.gfn4j.runtime.Profile;
-import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.sample.EpsilonSchedule;
 import org.gfn4j.sample.Sampler;
+import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.Tensor;
 
 /**
  * One GFlowNet training run in memory: each iteration rolls out a batch with the current policy
@@ -37,10 +42,12 @@ import org.gfn4j.tensor.FloatTensor;
  * (→ objective), runs ONNX Runtime's training step and optimizer (→ policy update) and feeds the
  * trackers (→ metrics). Evaluation and persistence are driven by {@link TrainRun}.
  */
-public final class Trainer implements AutoCloseable {
+public final class Trainer extends NativeResource {
   final TrainConfig config;
   final Environment env;
-  final EnumerableEnvironment enumerable;
+  /** Every state of the environment, where small enough to enumerate (exact metrics); else null. */
+  final StateSpace space;
+  private final DeltaScore deltaScore;
   final Objective objective;
   final PolicyTrainer policy;
   final TargetNetwork target;
@@ -50,7 +57,7 @@ public final class Trainer implements AutoCloseable {
   private final NetworkPolicy online;
   /** The native forward's parameter copy, refreshed after every optimizer step (null: ORT forward). */
   final MlpForward nativeForward;
-  /** The online policy as the rollout sees it: counts the rows it evaluates. */
+  /** The online policy as the per-slot rollout sees it: counts the rows it evaluates. */
   private final PolicyFn rolloutPolicy;
   private final NetworkPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
@@ -71,11 +78,16 @@ public final class Trainer implements AutoCloseable {
   private final Evaluator evaluator;
   private long step;
 
-  private Trainer(TrainConfig config, Path dataDir, PolicyTrainer resumed, long step) {
+  private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
     this.config = config;
-    this.env = Environments.create(config.get(TrainKey.ENV), Backend.NATIVE, dataDir);
-    this.enumerable = Profile.time("evaluation setup", () -> Evaluator.small(env));
-    this.objective = Objectives.create(objectiveSpec(config, env));
+    this.env = env;
+    this.objective = objective(config, env);
+    this.deltaScore = objective.needsDeltaScores() ? env.deltaScore().orElseThrow() : null;
+    if (objective.needsWholeTrajectories() && !env.alwaysTerminates()) {
+      throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
+          + " can truncate them at its step cap: use a transition objective (db, fldb, mdb, softdqn)");
+    }
+    this.space = Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
     this.policy = resumed != null ? resumed
@@ -93,12 +105,12 @@ public final class Trainer implements AutoCloseable {
     this.online = new NetworkPolicy(nativeForward != null ? nativeForward : policy);
     this.rolloutPolicy = new PolicyFn() {
       @Override
-      public void evaluate(FloatTensor obs, FloatTensor f, FloatTensor b, FloatTensor flow) {
+      public void evaluate(Tensor<?> obs, FloatTensor f, FloatTensor b, FloatTensor flow) {
         evaluate(obs, null, f, b, flow);
       }
 
       @Override
-      public void evaluate(FloatTensor obs, ByteTensor skip, FloatTensor f, FloatTensor b, FloatTensor flow) {
+      public void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor f, FloatTensor b, FloatTensor flow) {
         times.forwardRows += skip == null || nativeForward == null ? obs.dim(0) : obs.dim(0) - count(skip);
         online.evaluate(obs, skip, f, b, flow);
       }
@@ -116,39 +128,56 @@ public final class Trainer implements AutoCloseable {
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
     this.targetHeads = target == null ? null : HeadBlock.like(block);
-    this.compaction = new RowCompaction(block.slots() * batch, env.observationSize(), env.numActions(),
+    this.compaction = new RowCompaction(block.slots() * batch, env.observationSpec(), env.numActions(),
         env.numBackwardActions());
     boolean useReplay = config.get(TrainKey.REPLAY).equals("uniform");
     int replayBatch = config.getInt(TrainKey.REPLAY_BATCH);
     this.replay = useReplay ? new ReplayBuffer(config.getInt(TrainKey.REPLAY_CAPACITY), env.stateWidth(),
-        env.observationSize(), env.numActions(), env.numBackwardActions()) : null;
-    this.replayBlock = useReplay ? new Trajectories(2, replayBatch, env.stateWidth(), env.observationSize(),
-        env.numActions(), env.numBackwardActions()) : null;
+        env.observationSpec(), env.numActions(), env.numBackwardActions()) : null;
+    this.replayBlock = useReplay ? Trajectories.of(env, 2, replayBatch) : null;
     this.replayHeads = useReplay ? HeadBlock.like(replayBlock) : null;
     this.replayGrads = useReplay ? HeadBlock.like(replayBlock) : null;
     this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
     this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
-    this.trackers = new TrainingTrackers(enumerable, config.getInt(TrainKey.METRIC_BUFFER));
+    this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
-    int[] groundTruth = enumerable == null ? null
-        : Profile.time("evaluation setup", () -> groundTruth(enumerable, evalBatch, seed));
+    int[] groundTruth = space == null ? null
+        : Profile.time("evaluation setup", () -> groundTruth(space, evalBatch, seed));
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
-    int[] testObjects = enumerable == null || corr == 0 ? null : testObjects(enumerable, corr, seed);
-    this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, enumerable, knownLogZ(), seed,
-        evalBatch, config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects));
+    int[] testObjects = space == null || corr == 0 ? null : testObjects(space, corr, seed);
+    this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
+        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects));
     this.step = step;
   }
 
-  /** A fresh run of {@code config}. */
+  /** A fresh run of {@code config} on the native environment its {@code env} setting names. */
   public static Trainer start(TrainConfig config, Path dataDir) {
-    return new Trainer(config, dataDir, null, 0);
+    return new Trainer(config, environment(config, dataDir), null, 0);
+  }
+
+  /**
+   * A fresh run of {@code config} on {@code env}, any environment (a user's own, or one with its
+   * reward replaced); the config's {@code env} setting is then only a label.
+   */
+  public static Trainer start(TrainConfig config, Environment env) {
+    return new Trainer(config, env, null, 0);
+  }
+
+  /** The environment a config names, on the backend its {@code backend} setting selects. */
+  static Environment environment(TrainConfig config, Path dataDir) {
+    String spec = config.get(TrainKey.ENV);
+    if (spec.isBlank()) {
+      throw new IllegalArgumentException("no environment given: use --env SPEC or a preset");
+    }
+    return Environments.create(spec, Backend.valueOf(config.get(TrainKey.BACKEND).toUpperCase(java.util.Locale.ROOT)),
+        dataDir);
   }
 
   /** Continues a run whose policy checkpoint was saved after {@code step} iterations. */
   static Trainer resume(TrainConfig config, Path dataDir, Path checkpoint, long step) {
     PolicyTrainer p = PolicyTrainer.resume(checkpoint, onnxThreads(config));
     try {
-      return new Trainer(config, dataDir, p, step);
+      return new Trainer(config, environment(config, dataDir), p, step);
     } catch (RuntimeException e) {
       p.close();
       throw e;
@@ -164,50 +193,38 @@ public final class Trainer implements AutoCloseable {
     return config.getInt(TrainKey.BATCH) >= 64 ? config.getInt(TrainKey.THREADS) : 1;
   }
 
-  /** The objective's spec with its parameters from the config (tb:pb=learned, subtb:lambda=..). */
-  static String objectiveSpec(TrainConfig c, Environment env) {
-    String name = c.get(TrainKey.OBJECTIVE);
-    String pb = c.getBoolean(TrainKey.TRAIN_BACKWARD) ? "learned" : "uniform";
-    switch (name) {
-      case "tb":
-      case "db":
-      case "fldb":
-        return name + ":pb=" + pb;
-      case "subtb":
-        return "subtb:pb=" + pb + ",lambda=" + c.get(TrainKey.SUBTB_LAMBDA);
-      case "mdb":
-        return "mdb:pb=" + pb + ",stop_action=" + (env.numActions() - 1);
-      case "softdqn":
-        return "softdqn:leaf_coeff=" + c.get(TrainKey.LEAF_COEFF);
-      default:
-        throw new IllegalArgumentException(
-            "unknown objective '" + name + "' (known: " + String.join(", ", Objectives.NAMES) + ")");
-    }
+  /** The objective the config names, with the settings it reads and the environment's stop action. */
+  static Objective objective(TrainConfig c, Environment env) {
+    return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(c.getBoolean(TrainKey.TRAIN_BACKWARD),
+        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction()), Backend.NATIVE);
   }
 
-  private static int[] groundTruth(EnumerableEnvironment env, int n, long seed) {
-    int width = env.stateWidth();
+  private static int[] groundTruth(StateSpace space, int n, long seed) {
+    int width = space.stateWidth();
     int[] objects = new int[n * width];
-    int[] indices = GroundTruthSampler.of(env).sample(n, seed + 2); // gfnx's eval_init_seed offset
+    int[] indices = GroundTruthSampler.of(space).sample(n, seed + 2); // gfnx's eval_init_seed offset
     for (int i = 0; i < n; i++) {
-      System.arraycopy(env.terminalState(indices[i]), 0, objects, i * width, width);
+      System.arraycopy(space.terminalState(indices[i]), 0, objects, i * width, width);
     }
     return objects;
   }
 
-  /** Exact log Z where the environment knows it (closed form or enumeration), else 0. */
+  /** Exact log Z where known (closed form or enumeration), else 0. */
   private double knownLogZ() {
-    return env.enumerable().map(EnumerableEnvironment::logZ).orElse(0.0);
+    if (space != null) {
+      return space.logZ();
+    }
+    return env.closedForm().map(org.gfn4j.env.ClosedForm::logZ).orElse(0.0);
   }
 
   /** A fixed test set for the correlation metric: terminal objects drawn uniformly. */
-  private static int[] testObjects(EnumerableEnvironment env, int n, long seed) {
-    int width = env.stateWidth();
-    long count = env.numTerminalStates();
+  private static int[] testObjects(StateSpace space, int n, long seed) {
+    int width = space.stateWidth();
+    long count = space.numTerminalStates();
     java.util.SplittableRandom rng = new java.util.SplittableRandom(seed + 3);
     int[] objects = new int[n * width];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(env.terminalState(rng.nextLong(count)), 0, objects, i * width, width);
+      System.arraycopy(space.terminalState((int) rng.nextLong(count)), 0, objects, i * width, width);
     }
     return objects;
   }
@@ -225,7 +242,7 @@ public final class Trainer implements AutoCloseable {
   }
 
   /** The architecture of the trained policy. */
-  public org.gfn4j.policy.PolicySpec policySpec() {
+  public PolicySpec policySpec() {
     return policy.spec();
   }
 
@@ -235,6 +252,7 @@ public final class Trainer implements AutoCloseable {
    * Returns the loss (NaN for an iteration that only collected).
    */
   public double iterate() {
+    ensureOpen();
     float eps = epsilon.at(step);
     ForwardRollout.Exploration exploration =
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
@@ -244,6 +262,10 @@ public final class Trainer implements AutoCloseable {
     times.transitions += realTransitions(prefix);
     if (fusedRollout != null) {
       times.forwardRows += used * (long) block.batch() - count(prefix.pad); // rows of padding steps are skipped
+    }
+    if (objective.needsWholeTrajectories() && anyTruncated(block)) {
+      throw new IllegalStateException(env.spec() + " truncated a trajectory, which " + objective.name()
+          + " cannot train on");
     }
     double loss = Double.NaN;
     if (replay == null) {
@@ -265,7 +287,7 @@ public final class Trainer implements AutoCloseable {
       target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
     }
     times.iterations++;
-    trackers.record(block.states(used - 1), finalLogRewards(prefix, used), loss);
+    trackers.record(block.states(used - 1), block.truncated, finalLogRewards(prefix, used), loss);
     return loss;
   }
 
@@ -277,7 +299,7 @@ public final class Trainer implements AutoCloseable {
         .backwardLogits(h.backwardLogits(0, used))
         .logFlow(h.logFlow(0, used))
         .logZ(objective.usesLogZ() ? policy.logZ().value() : 0.0);
-    FloatTensor obs = b.obsRows();
+    Tensor<?> obs = b.obsRows();
     HeadBlock tgt = b == replayBlock ? replayTargetHeads : targetHeads;
     if (target != null) {
       long tf = System.nanoTime();
@@ -290,8 +312,8 @@ public final class Trainer implements AutoCloseable {
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
     }
-    if (objective.name().equals("fldb") || objective.name().equals("mdb")) {
-      in.deltaScore(DeltaScores.compute(env, b, delta.view(0, used, b.batch())));
+    if (deltaScore != null) {
+      in.deltaScore(DeltaScores.compute(deltaScore, b, delta.view(0, used, b.batch())));
     }
     HeadBlock gh = b == replayBlock ? replayGrads : grads;
     ObjectiveGrads g = ObjectiveGrads.of(gh.forwardLogits(0, used), gh.backwardLogits(0, used), gh.logFlow(0, used));
@@ -343,6 +365,15 @@ public final class Trainer implements AutoCloseable {
     return n;
   }
 
+  private static boolean anyTruncated(Trajectories block) {
+    for (int b = 0; b < block.batch(); b++) {
+      if (block.isTruncated(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** log R of every trajectory of the block: the reward of its single rewarded transition. */
   private static double[] finalLogRewards(Trajectories prefix, int used) {
     double[] out = new double[prefix.batch()];
@@ -357,38 +388,36 @@ public final class Trainer implements AutoCloseable {
 
   /** Metrics of the current policy and the training trackers, gfnx names. */
   public Map<String, Double> evaluate() {
+    ensureOpen();
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
     out.put("log_z_learned", learnedLogZ());
-    env.enumerable().ifPresent(e -> out.put("log_z_true", e.logZ()));
+    if (space != null || env.closedForm().isPresent()) {
+      out.put("log_z_true", knownLogZ());
+    }
     out.put("epsilon", (double) epsilon.at(step));
     return out;
   }
 
-  /**
-   * The run's estimate of log Z: TB's logZ; log F(s0) for DB/SubTB (soft-DQN: V(s0)); FL-DB
-   * learns log F̃ = log F − log R, so log R(s0) is added back; MDB learns no flow, and
-   * F(s0) = R(s0) / PF(stop | s0) gives log Z.
-   */
+  /** The run's estimate of log Z, as the objective says its model holds it ({@link org.gfn4j.objective.LogZEstimate}). */
   double learnedLogZ() {
     if (objective.usesLogZ()) {
       return policy.logZ().value();
     }
-    try (Trajectories one = new Trajectories(2, 1, env.stateWidth(), env.observationSize(), env.numActions(),
-            env.numBackwardActions());
+    try (Trajectories one = Trajectories.of(env, 2, 1);
         HeadBlock h = HeadBlock.like(one)) {
       StateBatch s0 = one.states(0);
       env.reset(s0);
       env.observe(s0, one.obs(0));
       online.evaluate(one.obs(0), h.forwardLogits(0, 1), h.backwardLogits(0, 1), h.logFlow(0, 1));
-      double logR0 = env.logRewards(s0.cells(0), 1)[0];
-      switch (objective.name()) {
-        case "fldb":
-          return h.logFlow.get(0) + logR0;
-        case "mdb":
+      switch (objective.logZEstimate()) {
+        case LOG_FLOW_PLUS_LOG_REWARD_AT_S0:
+          return h.logFlow.get(0) + env.logRewards(s0.cells(0), 1)[0];
+        case STOP_PROBABILITY_AT_S0:
           env.forwardMask(s0, one.forwardMask(0));
-          return logR0 - logProbability(h.forwardLogits, one.forwardMask, env.numActions() - 1);
+          return env.logRewards(s0.cells(0), 1)[0]
+              - logProbability(h.forwardLogits, one.forwardMask, env.stopAction().orElseThrow());
         default:
           return h.logFlow.get(0);
       }
@@ -398,19 +427,13 @@ public final class Trainer implements AutoCloseable {
   /** log softmax of row 0 of {@code logits} over the actions {@code invalid} allows, at {@code action}. */
   private static double logProbability(FloatTensor logits, org.gfn4j.tensor.ByteTensor invalid, int action) {
     int n = (int) logits.dim(2);
-    double max = Double.NEGATIVE_INFINITY;
+    double[] row = new double[n];
+    byte[] mask = new byte[n];
     for (int a = 0; a < n; a++) {
-      if (invalid.get(a) == 0) {
-        max = Math.max(max, logits.get(a));
-      }
+      row[a] = logits.get(a);
+      mask[a] = invalid.get(a);
     }
-    double sum = 0;
-    for (int a = 0; a < n; a++) {
-      if (invalid.get(a) == 0) {
-        sum += Math.exp(logits.get(a) - max);
-      }
-    }
-    return logits.get(action) - max - Math.log(sum);
+    return LogSoftmax.logProb(row, 0, LogSoftmax.lse(row, 0, mask, 0, n), action);
   }
 
   /** The exact terminal distribution of the current policy (null when not enumerable). */
@@ -419,7 +442,13 @@ public final class Trainer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  protected String describe() {
+    return "trainer of " + env.spec();
+  }
+
+  /** Releases every buffer, session and network of the run. */
+  @Override
+  protected void free() {
     evaluator.close();
     rollout.close();
     if (fusedRollout != null) {

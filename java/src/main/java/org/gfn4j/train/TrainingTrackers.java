@@ -2,19 +2,23 @@ package org.gfn4j.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.Environment;
 import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.StateSpace;
+import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.metrics.ApproxDistribution;
 import org.gfn4j.metrics.ModesFound;
 import org.gfn4j.metrics.RewardDelta;
 
 /**
  * What training rollouts tell about the sampler (exploration included, as in gfnx): the
- * empirical terminal distribution of a FIFO of final states, modes found, a sliding-window mean
- * reward, and the loss and log-reward averaged since the last report.
+ * empirical terminal distribution of a FIFO of final states, modes found (the environment's mode
+ * set, or for an enumerated space the objects of maximal reward), a sliding-window mean reward,
+ * and the loss and log-reward averaged since the last report. Truncated trajectories reached no
+ * object: they are counted ({@code truncated}) and otherwise left out.
  */
 final class TrainingTrackers {
-  private final EnumerableEnvironment env;
+  private final StateSpace space;
   final ApproxDistribution approx;
   final ModesFound modes;
   final RewardDelta rewardDelta;
@@ -22,29 +26,45 @@ final class TrainingTrackers {
   private double logRSum;
   private long lossCount;
   private long logRCount;
+  private long truncated;
 
-  TrainingTrackers(EnumerableEnvironment env, int capacity) {
-    this.env = env;
-    this.approx = env == null ? null : new ApproxDistribution(env.trueDistribution(), capacity);
-    this.modes = env == null ? null : ModesFound.maximalReward(env);
-    this.rewardDelta = env == null ? null : RewardDelta.of(env, capacity);
+  TrainingTrackers(Environment env, StateSpace space, int capacity) {
+    this.space = space;
+    this.approx = space == null ? null : new ApproxDistribution(space.trueDistribution(), capacity);
+    this.modes = env.modes().map(ModesFound::of)
+        .orElse(space == null ? null : ModesFound.maximalReward(space));
+    this.rewardDelta = space == null ? null : RewardDelta.of(space, capacity);
   }
 
   /** Records one iteration: its final states, their log-rewards and the loss. */
-  void record(StateBatch finals, double[] logR, double loss) {
+  void record(StateBatch finals, ByteTensor truncatedFlags, double[] logR, double loss) {
+    int kept = 0;
+    double[] finished = new double[logR.length];
+    for (int b = 0; b < logR.length; b++) {
+      if (truncatedFlags.get(b) != 0) {
+        truncated++;
+      } else {
+        finished[kept++] = logR[b];
+      }
+    }
+    if (kept < finished.length) {
+      finished = java.util.Arrays.copyOf(finished, kept);
+    }
+    if (modes != null) {
+      modes.update(finals); // non-terminal (truncated) states are skipped
+    }
     if (approx != null) {
-      approx.addStates(env, finals);
-      modes.update(finals);
-      double[] r = new double[logR.length];
+      approx.addStates(space, finals);
+      double[] r = new double[finished.length];
       for (int i = 0; i < r.length; i++) {
-        r[i] = Math.exp(logR[i]);
+        r[i] = Math.exp(finished[i]);
       }
       rewardDelta.update(r);
     }
-    for (double v : logR) {
+    for (double v : finished) {
       logRSum += v;
     }
-    logRCount += logR.length;
+    logRCount += finished.length;
     if (!Double.isNaN(loss)) { // an iteration that only filled the replay buffer has no loss
       lossSum += loss;
       lossCount++;
@@ -60,9 +80,16 @@ final class TrainingTrackers {
     logRSum = 0;
     lossCount = 0;
     logRCount = 0;
+    if (truncated > 0) {
+      out.put("truncated", (double) truncated);
+    }
     if (approx != null) {
       out.putAll(approx.get());
+    }
+    if (modes != null) {
       out.putAll(modes.get());
+    }
+    if (approx != null) {
       out.putAll(rewardDelta.get());
     }
     return out;

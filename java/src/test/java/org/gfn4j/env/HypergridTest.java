@@ -1,5 +1,6 @@
 package org.gfn4j.env;
 
+import org.gfn4j.runtime.Backend;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigInteger;
@@ -31,16 +32,19 @@ class HypergridTest {
     "'hypergrid:dim=2,side=5', 0.705570, 0.495815, 25"
   })
   void exactValuesMatchTheGfnxReference(String spec, double logZ, double meanReward, long count) {
-    EnumerableEnvironment env = Environments.create(spec).enumerable().orElseThrow();
-    assertEquals(logZ, env.logZ(), 1e-6);
-    assertEquals(meanReward, env.meanReward(), 1e-6);
-    assertEquals(BigInteger.valueOf(count), env.terminalCount());
+    ClosedForm closed = Environments.create(spec).closedForm().orElseThrow();
+    assertEquals(logZ, closed.logZ(), 1e-6);
+    assertEquals(meanReward, closed.meanReward(), 1e-6);
+    assertEquals(BigInteger.valueOf(count), closed.terminalCount());
+    StateSpace space = StateSpace.enumerate(Environments.create(spec));
+    assertEquals(count, space.numTerminalStates());
+    assertEquals(closed.meanReward(), Math.exp(Math.log(java.util.Arrays.stream(space.terminalLogRewards())
+        .map(v -> Math.exp(2 * v)).sum()) - closed.logZ()), 1e-9);
   }
 
   @Test
   void rewardIsFlooredAtOneMillionth() {
-    EnumerableEnvironment env =
-        Environments.create("hypergrid:dim=3,side=4,r0=0,r1=0,r2=0").enumerable().orElseThrow();
+    StateSpace env = StateSpace.enumerate(Environments.create("hypergrid:dim=3,side=4,r0=0,r1=0,r2=0"));
     assertEquals(Math.log(64 * 1e-6), env.logZ(), 1e-12);
     for (double v : env.terminalLogRewards()) {
       assertEquals(Math.log(1e-6), v, 0.0);
@@ -49,10 +53,12 @@ class HypergridTest {
 
   @Test
   void closedFormLogZWorksBeyondEnumeration() {
-    EnumerableEnvironment env = Environments.create("hypergrid:dim=200,side=64").enumerable().orElseThrow();
+    Environment grid = Environments.create("hypergrid:dim=200,side=64");
+    ClosedForm env = grid.closedForm().orElseThrow();
     assertTrue(Double.isFinite(env.logZ()));
     assertEquals(BigInteger.valueOf(64).pow(200), env.terminalCount());
-    assertThrows(IllegalArgumentException.class, env::numTerminalStates);
+    assertFalse(StateSpace.mayFit(grid, StateSpace.DEFAULT_MAX_STATES));
+    assertThrows(IllegalArgumentException.class, () -> StateSpace.enumerate(grid));
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.env.StateBatch;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +56,15 @@ class ApproxDistributionTest {
 
   @Test
   void terminalStatesOfABatchAreIndexedByTheEnvironment() {
-    EnumerableEnvironment env = ExactDistributionTest.hypergrid(2, 5, Backend.JAVA);
-    ApproxDistribution a = new ApproxDistribution(env);
+    StateSpace space = ExactDistributionTest.hypergrid(2, 5, Backend.JAVA);
+    org.gfn4j.env.Environment env = space.environment();
+    ApproxDistribution a = new ApproxDistribution(space);
     assertEquals(ApproxDistribution.DEFAULT_CAPACITY, a.capacity());
     try (StateBatch states = env.newBatch(3)) {
       env.setState(states, 0, new int[] {1, 2}, true);
       env.setState(states, 1, new int[] {4, 4}, false);
       env.setState(states, 2, new int[] {4, 0}, true);
-      assertEquals(2, a.addStates(env, states));
+      assertEquals(2, a.addStates(space, states));
     }
     double[] p = a.empirical();
     assertEquals(0.5, p[7]);

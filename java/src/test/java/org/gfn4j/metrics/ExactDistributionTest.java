@@ -9,8 +9,10 @@ import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.StateSpace;
+import org.gfn4j.rollout.PolicyFn;
+import org.gfn4j.tensor.Tensor;
 import org.gfn4j.env.Environments;
 import org.gfn4j.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;
@@ -25,11 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ExactDistributionTest {
 
-  static EnumerableEnvironment hypergrid(int dim, int side, Backend backend) {
-    return Environments.create("hypergrid:dim=" + dim + ",side=" + side, backend).enumerable().orElseThrow();
+  static StateSpace hypergrid(int dim, int side, Backend backend) {
+    return StateSpace.enumerate(Environments.create("hypergrid:dim=" + dim + ",side=" + side, backend));
   }
 
-  static final ForwardLogits UNIFORM = (obs, logits) -> logits.fill(0f);
+  static final PolicyFn UNIFORM = (obs, logits, backward, flow) -> logits.fill(0f);
 
   /** Coordinates of state {@code index} (row-major). */
   static int[] coords(long index, int dim, int side) {
@@ -87,8 +89,8 @@ class ExactDistributionTest {
     return s;
   }
 
-  static double[] exact(EnumerableEnvironment env, Backend backend, int batch, ForwardLogits policy) {
-    try (StateGraph graph = StateGraph.build(env, batch);
+  static double[] exact(StateSpace env, Backend backend, int batch, PolicyFn policy) {
+    try (StateGraph graph = StateGraph.build(env);
         ExactDistribution exact = new ExactDistribution(env, graph, backend, batch)) {
       return exact.compute(policy);
     }
@@ -139,7 +141,7 @@ class ExactDistributionTest {
   }
 
   /** A random linear map of the one-hot observation, obs [n, D*H] · W [D*H, D+1]. */
-  static final class LinearPolicy implements ForwardLogits {
+  static final class LinearPolicy implements PolicyFn {
     final float[][] weights;
     final int numActions;
 
@@ -155,7 +157,8 @@ class ExactDistributionTest {
     }
 
     @Override
-    public void compute(FloatTensor obs, FloatTensor logits) {
+    public void evaluate(Tensor<?> observations, FloatTensor logits, FloatTensor backward, FloatTensor flow) {
+      FloatTensor obs = (FloatTensor) observations;
       int n = (int) obs.dim(0);
       int o = (int) obs.dim(1);
       FloatBuffer x = obs.buffer();
@@ -208,7 +211,7 @@ class ExactDistributionTest {
   void linearPolicyMatchesPlainDynamicProgramming(Backend backend) {
     int dim = 3;
     int side = 6;
-    EnumerableEnvironment env = hypergrid(dim, side, backend);
+    StateSpace env = hypergrid(dim, side, backend);
     LinearPolicy policy = new LinearPolicy(dim * side, dim + 1, 42);
     double[] got = exact(env, backend, 50, policy);
     double[] want = plainDp(dim, side, c -> policy.probs(c, side));
@@ -219,8 +222,8 @@ class ExactDistributionTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void policyThatStopsAtOncePutsAllMassOnTheOrigin(Backend backend) {
-    EnumerableEnvironment env = hypergrid(2, 6, backend);
-    ForwardLogits stop = (obs, logits) -> {
+    StateSpace env = hypergrid(2, 6, backend);
+    PolicyFn stop = (obs, logits, backward, flow) -> {
       for (int r = 0; r < logits.dim(0); r++) {
         for (int a = 0; a < 3; a++) {
           logits.set(r * 3L + a, a == 2 ? 0f : -1e9f);
@@ -237,9 +240,9 @@ class ExactDistributionTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void batchSizeDoesNotChangeTheResult(Backend backend) {
-    EnumerableEnvironment env = hypergrid(2, 7, backend);
+    StateSpace env = hypergrid(2, 7, backend);
     LinearPolicy policy = new LinearPolicy(14, 3, 7);
-    try (StateGraph graph = StateGraph.build(env, 5);
+    try (StateGraph graph = StateGraph.build(env);
         ExactDistribution small = new ExactDistribution(env, graph, backend, 3);
         ExactDistribution large = new ExactDistribution(env, graph, backend, 1024)) {
       assertEquals(3, small.batchSize());
@@ -258,7 +261,7 @@ class ExactDistributionTest {
   void optimalPolicyReproducesTheTargetDistribution(Backend backend) {
     int dim = 2;
     int side = 8;
-    EnumerableEnvironment env = hypergrid(dim, side, backend);
+    StateSpace env = hypergrid(dim, side, backend);
     int n = side * side;
     double[] reward = new double[n];
     double[] logR = env.terminalLogRewards();
@@ -289,7 +292,8 @@ class ExactDistributionTest {
       }
       logits[s][dim] = (float) Math.log(reward[s] / flow[s]);
     }
-    ForwardLogits optimal = (obs, out) -> {
+    PolicyFn optimal = (observations, out, backward, logFlow) -> {
+      FloatTensor obs = (FloatTensor) observations;
       for (int r = 0; r < obs.dim(0); r++) {
         int s = 0;
         for (int d = 0; d < dim; d++) {
@@ -322,7 +326,7 @@ class ExactDistributionTest {
   void hypergrid4x20UniformPolicy(Backend backend) {
     int dim = 4;
     int side = 20;
-    EnumerableEnvironment env = hypergrid(dim, side, backend);
+    StateSpace env = hypergrid(dim, side, backend);
     try (StateGraph graph = StateGraph.build(env);
         ExactDistribution exact = new ExactDistribution(env, graph, backend, 1024)) {
       assertEquals(160_000, graph.numStates());
@@ -336,7 +340,7 @@ class ExactDistributionTest {
 
   @Test
   void nativeAndJavaKernelsAgree() {
-    EnumerableEnvironment env = hypergrid(3, 9, Backend.NATIVE);
+    StateSpace env = hypergrid(3, 9, Backend.NATIVE);
     LinearPolicy policy = new LinearPolicy(27, 4, 3);
     try (StateGraph graph = StateGraph.build(env);
         ExactDistribution nat = new ExactDistribution(env, graph, Backend.NATIVE, 100);
@@ -352,8 +356,8 @@ class ExactDistributionTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void graphOfTheHypergridEncodesStopAsTerminalCopy(Backend backend) {
-    EnumerableEnvironment env = hypergrid(2, 4, backend);
-    try (StateGraph graph = StateGraph.build(env, 3)) {
+    StateSpace env = hypergrid(2, 4, backend);
+    try (StateGraph graph = StateGraph.build(env)) {
       int n = graph.numStates();
       assertEquals(16, n);
       assertEquals(n + 0, graph.child(0, 2));
@@ -368,18 +372,18 @@ class ExactDistributionTest {
 
   @Test
   void graphFromAnotherEnvironmentIsRejected() {
-    EnumerableEnvironment a = hypergrid(2, 4, Backend.JAVA);
-    EnumerableEnvironment b = hypergrid(2, 5, Backend.JAVA);
+    StateSpace a = hypergrid(2, 4, Backend.JAVA);
+    StateSpace b = hypergrid(2, 5, Backend.JAVA);
     try (StateGraph graph = StateGraph.build(a)) {
       assertThrows(IllegalArgumentException.class, () -> new ExactDistribution(b, graph));
       assertThrows(IllegalArgumentException.class, () -> new ExactDistribution(a, graph, Backend.JAVA, 0));
     }
-    assertThrows(IllegalArgumentException.class, () -> StateGraph.build(a, 0));
+    assertThrows(IllegalArgumentException.class, () -> StateSpace.enumerate(a.environment(), 10)); // 32 states
   }
 
   @Test
   void closedGraphCannotBeUsed() {
-    EnumerableEnvironment env = hypergrid(2, 4, Backend.NATIVE);
+    StateSpace env = hypergrid(2, 4, Backend.NATIVE);
     StateGraph graph = StateGraph.build(env);
     ExactDistribution exact = new ExactDistribution(env, graph);
     graph.close();
@@ -390,7 +394,7 @@ class ExactDistributionTest {
 
   @Test
   void wrongLogitShapeIsRejected() {
-    EnumerableEnvironment env = hypergrid(2, 4, Backend.NATIVE);
+    StateSpace env = hypergrid(2, 4, Backend.NATIVE);
     try (StateGraph graph = StateGraph.build(env);
         ExactDistribution exact = new ExactDistribution(env, graph);
         FloatTensor logits = FloatTensor.allocate(15, 3)) {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.StateSpace;
 import org.junit.jupiter.api.Test;
 
 class GroundTruthSamplerTest {
@@ -43,7 +43,7 @@ class GroundTruthSamplerTest {
 
   @Test
   void samplesTheTargetOfAnEnvironment() {
-    EnumerableEnvironment env = ExactDistributionTest.hypergrid(2, 8, Backend.JAVA);
+    StateSpace env = ExactDistributionTest.hypergrid(2, 8, Backend.JAVA);
     int[] draws = GroundTruthSampler.of(env).sample(20_000, 3);
     double[] p = env.trueDistribution();
     double modes = 0;

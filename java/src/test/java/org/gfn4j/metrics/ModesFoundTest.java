@@ -1,18 +1,20 @@
 package org.gfn4j.metrics;
 
+import org.gfn4j.env.ObjectDistance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.gfn4j.env.Backend;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.StateSpace;
 import org.gfn4j.env.StateBatch;
 import org.junit.jupiter.api.Test;
 
 class ModesFoundTest {
   @Test
   void hypergridModesAreTheCellsOfMaximalReward() {
-    EnumerableEnvironment env = ExactDistributionTest.hypergrid(4, 20, Backend.JAVA);
-    ModesFound modes = ModesFound.maximalReward(env);
+    StateSpace space = ExactDistributionTest.hypergrid(4, 20, Backend.JAVA);
+    org.gfn4j.env.Environment env = space.environment();
+    ModesFound modes = ModesFound.maximalReward(space);
     assertEquals(256, modes.numModes());
     // (2, 3, 16, 17) is a mode; (2, 3, 16, 18) is next to one but is not.
     modes.update(new int[] {2, 3, 16, 18, 2, 3, 16, 17, 2, 3, 16, 17}, 3);

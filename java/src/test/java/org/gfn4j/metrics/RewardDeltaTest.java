@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.junit.jupiter.api.Test;
 
 class RewardDeltaTest {

@@ -1,5 +1,6 @@
 package org.gfn4j.metrics;
 
+import org.gfn4j.env.ObjectDistance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,7 +3,7 @@ package org.gfn4j.objective;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.rollout.Trajectories;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.junit.jupiter.api.Test;
 
 /**

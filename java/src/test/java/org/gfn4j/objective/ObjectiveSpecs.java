@@ -2,7 +2,7 @@ package org.gfn4j.objective;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 
 /** Every objective configuration the tests cover: each kind, learned and uniform PB, several lambdas. */
 final class ObjectiveSpecs {

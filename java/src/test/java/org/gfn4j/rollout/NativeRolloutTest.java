@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.policy.Activation;
@@ -16,6 +16,7 @@ import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,12 +45,12 @@ class NativeRolloutTest {
   private static PolicyFn viaJava(MlpForward f) {
     return new PolicyFn() {
       @Override
-      public void evaluate(FloatTensor obs, FloatTensor fl, FloatTensor bl, FloatTensor flow) {
+      public void evaluate(Tensor<?> obs, FloatTensor fl, FloatTensor bl, FloatTensor flow) {
         evaluate(obs, null, fl, bl, flow);
       }
 
       @Override
-      public void evaluate(FloatTensor obs, org.gfn4j.tensor.ByteTensor skip, FloatTensor fl, FloatTensor bl,
+      public void evaluate(Tensor<?> obs, org.gfn4j.tensor.ByteTensor skip, FloatTensor fl, FloatTensor bl,
           FloatTensor flow) {
         f.forward(obs, skip, Heads.wrap(java.util.Map.of("forward_logits", fl, "backward_logits", bl,
             "log_flow", flow)));
@@ -79,7 +80,8 @@ class NativeRolloutTest {
         assertArrayEquals(a.cells.toArray(), b.cells.toArray());
         assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
         assertArrayEquals(a.pad.toArray(), b.pad.toArray());
-        assertArrayEquals(a.obs.toArray(), b.obs.toArray());
+        assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
+        assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
         assertArrayEquals(a.forwardMask.toArray(), b.forwardMask.toArray());
         assertArrayEquals(a.backwardMask.toArray(), b.backwardMask.toArray());
         assertArrayEquals(a.actions.toArray(), b.actions.toArray());
@@ -103,6 +105,9 @@ class NativeRolloutTest {
     PolicySpec spec = spec(env);
     assertFalse(NativeRollout.supports(javaEnv, spec));
     assertTrue(NativeRollout.supports(env, spec));
+    Environment otherReward = env.withReward(org.gfn4j.env.RewardModule.of(cells -> 0.0));
+    assertFalse(NativeRollout.supports(otherReward, spec), "a replaced reward is not the step kernel's to compute");
+    assertThrows(IllegalArgumentException.class, () -> new NativeRollout(otherReward, new Sampler(1), 4));
     assertFalse(NativeRollout.supports(env, PolicySpec.mlp(env.observationSize(), 1, 8, Activation.RELU)
         .head("forward_logits", env.numActions())));
     assertThrows(IllegalArgumentException.class, () -> new NativeRollout(javaEnv, new Sampler(1), 4));

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.SplittableRandom;
+import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.sample.Sampler;
@@ -17,7 +18,7 @@ class ReplayBufferTest {
   private final Environment env = Environments.create("hypergrid:dim=2,side=6");
 
   private ReplayBuffer filled(int capacity, int rollouts) {
-    ReplayBuffer buffer = new ReplayBuffer(capacity, env.stateWidth(), env.observationSize(), env.numActions(),
+    ReplayBuffer buffer = new ReplayBuffer(capacity, env.stateWidth(), env.observationSpec(), env.numActions(),
         env.numBackwardActions());
     try (Trajectories block = Trajectories.forRollouts(env, 8);
         HeadBlock heads = HeadBlock.like(block);
@@ -38,8 +39,7 @@ class ReplayBufferTest {
   }
 
   private static Trajectories sampled(ReplayBuffer buffer, Environment env, long seed) {
-    Trajectories out = new Trajectories(2, 64, env.stateWidth(), env.observationSize(), env.numActions(),
-        env.numBackwardActions());
+    Trajectories out = Trajectories.of(env, 2, 64);
     buffer.sample(new SplittableRandom(seed), out);
     return out;
   }
@@ -49,11 +49,10 @@ class ReplayBufferTest {
     try (ReplayBuffer buffer = filled(500, 6); Trajectories out = sampled(buffer, env, 1)) {
       RolloutTest.assertTransitions(env, out);
       for (int slot = 0; slot < 2; slot++) {
-        try (Trajectories fresh = new Trajectories(2, 64, env.stateWidth(), env.observationSize(), env.numActions(),
-            env.numBackwardActions())) {
+        try (Trajectories fresh = Trajectories.of(env, 2, 64)) {
           env.observe(out.states(slot), fresh.obs(slot));
           env.forwardMask(out.states(slot), fresh.forwardMask(slot));
-          assertArrayEquals(fresh.obs(slot).toArray(), out.obs(slot).toArray());
+          assertArrayEquals(((FloatTensor) fresh.obs(slot)).toArray(), ((FloatTensor) out.obs(slot)).toArray());
           assertArrayEquals(fresh.forwardMask(slot).toArray(), out.forwardMask(slot).toArray());
         }
       }
@@ -73,7 +72,7 @@ class ReplayBufferTest {
   @Test
   void saveAndRestoreGiveTheSameSamples() throws Exception {
     try (ReplayBuffer a = filled(300, 4);
-        ReplayBuffer b = new ReplayBuffer(300, env.stateWidth(), env.observationSize(), env.numActions(),
+        ReplayBuffer b = new ReplayBuffer(300, env.stateWidth(), env.observationSpec(), env.numActions(),
             env.numBackwardActions())) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -83,11 +82,27 @@ class ReplayBufferTest {
       assertEquals(a.size(), b.size());
       try (Trajectories x = sampled(a, env, 7); Trajectories y = sampled(b, env, 7)) {
         assertArrayEquals(x.cells.toArray(), y.cells.toArray());
-        assertArrayEquals(x.obs.toArray(), y.obs.toArray());
+        assertArrayEquals(((FloatTensor) x.obs).toArray(), ((FloatTensor) y.obs).toArray());
         assertArrayEquals(x.backwardMask.toArray(), y.backwardMask.toArray());
         assertArrayEquals(x.actions.toArray(), y.actions.toArray());
         assertArrayEquals(x.logReward.toArray(), y.logReward.toArray());
       }
+    }
+  }
+
+  @Test
+  void restoringOutOfRangeCellsIsAnErrorNotACrash() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ReplayBuffer a = filled(50, 1); DataOutputStream out = new DataOutputStream(bytes)) {
+      a.save(out);
+    }
+    byte[] data = bytes.toByteArray();
+    java.nio.ByteBuffer.wrap(data).putInt(12, 1_000_000); // the first cell of the first transition
+    try (ReplayBuffer b = new ReplayBuffer(50, env.stateWidth(), env.observationSpec(), env.numActions(),
+        env.numBackwardActions())) {
+      java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+          () -> b.restore(new DataInputStream(new ByteArrayInputStream(data)), env));
+      org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("transition 0"), e.getMessage());
     }
   }
 }

@@ -3,7 +3,7 @@ package org.gfn4j.rollout;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;
@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Rollouts fill the trajectory block with exactly the environment's transitions. */
 class RolloutTest {
   /** A fixed policy: logits depend on the observation, so masks and heads line up per row. */
-  static final PolicyFn SKEWED = (obs, fwd, bwd, flow) -> {
+  static final PolicyFn SKEWED = (observations, fwd, bwd, flow) -> {
+    FloatTensor obs = (FloatTensor) observations;
     int n = (int) obs.dim(0);
     int o = (int) obs.dim(1);
     for (int i = 0; i < n; i++) {

@@ -21,7 +21,7 @@ class NativeForwardTrainingTest {
 
   private static double[] losses(TrainConfig config, int steps) {
     double[] out = new double[steps];
-    try (Trainer t = Trainer.start(config, null)) {
+    try (Trainer t = Trainer.start(config, (java.nio.file.Path) null)) {
       assertNotNull(t.nativeForward);
       for (int i = 0; i < steps; i++) {
         out[i] = t.iterate();
@@ -41,7 +41,7 @@ class NativeForwardTrainingTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 7})
   void theNativeForwardEvaluatesTheParametersOfTheLastOptimizerStep(int steps) {
-    try (Trainer t = Trainer.start(config("1"), null);
+    try (Trainer t = Trainer.start(config("1"), (java.nio.file.Path) null);
         FloatTensor obs = FloatTensor.allocate(33, t.env.observationSize());
         Heads ort = t.policy.newHeads(33);
         Heads nat = t.policy.newHeads(33)) {
@@ -66,7 +66,7 @@ class NativeForwardTrainingTest {
   @ParameterizedTest
   @ValueSource(strings = {"false"})
   void theOnnxRuntimeForwardRemainsSelectable(String value) {
-    try (Trainer t = Trainer.start(config("1").with(TrainKey.NATIVE_FORWARD, value), null)) {
+    try (Trainer t = Trainer.start(config("1").with(TrainKey.NATIVE_FORWARD, value), (java.nio.file.Path) null)) {
       assertNull(t.nativeForward);
       assertTrue(Double.isFinite(t.iterate()));
     }

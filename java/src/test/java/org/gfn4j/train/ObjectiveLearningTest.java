@@ -18,7 +18,7 @@ class ObjectiveLearningTest {
   @ParameterizedTest
   @ValueSource(strings = {"tb", "db", "subtb", "fldb", "mdb", "softdqn"})
   void presetLearnsASmallGrid(String objective) throws Exception {
-    TrainConfig c = Presets.get(Presets.forObjective(objective))
+    TrainConfig c = Presets.get(Presets.forObjective(objective, "hypergrid:dim=2,side=6"))
         .with(TrainKey.ENV, "hypergrid:dim=2,side=6")
         .with(TrainKey.STEPS, "1500")
         .with(TrainKey.EVAL_EVERY, "1500")

@@ -1,36 +1,60 @@
 package org.gfn4j.env.hypergrid;
 
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.gfn4j.env.AbstractEnvironment;
-import org.gfn4j.env.EnumerableEnvironment;
+import org.gfn4j.env.CellText;
+import org.gfn4j.env.ClosedForm;
+import org.gfn4j.env.DeltaScore;
+import org.gfn4j.env.DistributionPlot;
 import org.gfn4j.env.EnvSpec;
+import org.gfn4j.env.ObservationSpec;
+import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.StateSpace;
+import org.gfn4j.io.Plots;
 
 /**
  * What both hypergrid backends share: shapes, the text form of objects ("3,0,19,7"), state
- * validation and the enumeration of the H^D terminal states in row-major order.
+ * validation, the closed-form log Z, the stop action, delta scores (the reward is defined on
+ * every cell, so Δ = log R(s′) − log R(s)) and the learned-versus-target heat map.
  */
-public abstract class Hypergrid extends AbstractEnvironment implements EnumerableEnvironment {
+public abstract class Hypergrid extends AbstractEnvironment {
   protected final HypergridConfig config;
   protected final int dim;
   protected final int side;
   /** log R at reward levels 0, 1, 2, computed once in Java and handed to every backend. */
   protected final double[] levelLogR;
-  /** side^dim when it is within the enumeration limit, else -1: computed once, indexing is per state. */
-  private final long enumerableCount;
+  /** The built-in reward, which the step kernels compute themselves while it is in use. */
+  private final RewardModule builtIn;
 
-  protected Hypergrid(HypergridConfig config) {
+  /** {@code reward} null means the built-in closed form {@code builtIn}. */
+  protected Hypergrid(HypergridConfig config, RewardModule reward, RewardModule builtIn) {
+    super(reward != null ? reward : builtIn);
     this.config = config;
     this.dim = config.dim();
     this.side = config.side();
     this.levelLogR = config.levelLogRewards();
-    BigInteger n = config.terminalCount();
-    this.enumerableCount = n.compareTo(BigInteger.valueOf(ENUMERATION_LIMIT)) > 0 ? -1 : n.longValueExact();
+    this.builtIn = builtIn;
   }
 
   public HypergridConfig config() {
     return config;
+  }
+
+  @Override
+  protected final boolean stepComputesReward() {
+    return reward() == builtIn;
+  }
+
+  /** True while the reward is the built-in one, which native loops may compute with the step kernel. */
+  public final boolean rewardIsBuiltIn() {
+    return stepComputesReward();
   }
 
   @Override
@@ -49,8 +73,8 @@ public abstract class Hypergrid extends AbstractEnvironment implements Enumerabl
   }
 
   @Override
-  public int[] observationShape() {
-    return new int[] {dim * side};
+  public ObservationSpec observationSpec() {
+    return ObservationSpec.features(dim * side);
   }
 
   @Override
@@ -64,157 +88,89 @@ public abstract class Hypergrid extends AbstractEnvironment implements Enumerabl
   }
 
   @Override
-  public Optional<EnumerableEnvironment> enumerable() {
-    return Optional.of(this);
+  public OptionalInt stopAction() {
+    return OptionalInt.of(dim);
+  }
+
+  @Override
+  public Optional<ClosedForm> closedForm() {
+    return reward() == builtIn
+        ? Optional.of(new ClosedForm(config.terminalCount(), config.logZ(), config.meanReward()))
+        : Optional.empty();
+  }
+
+  /** Every cell is a non-terminal state and, after stop, a terminal object. */
+  @Override
+  public OptionalLong stateCountBound() {
+    BigInteger n = config.terminalCount().shiftLeft(1);
+    return OptionalLong.of(n.bitLength() < 63 ? n.longValue() : Long.MAX_VALUE);
+  }
+
+  /** Δ(s→s′) = log R(s′) − log R(s); the stop step keeps the coordinates, so its Δ is 0. */
+  @Override
+  public Optional<DeltaScore> deltaScore() {
+    return Optional.of((from, to, out) -> {
+      int n = from.batchSize();
+      double[] before = reward().logRewards(from.cells().toArray(), n);
+      double[] after = reward().logRewards(to.cells().toArray(), n);
+      for (int b = 0; b < n; b++) {
+        out.set(b, (float) (after[b] - before[b]));
+      }
+    });
+  }
+
+  /** The learned and target distributions side by side (2-D marginal of the first two coordinates). */
+  @Override
+  public List<DistributionPlot> plots() {
+    if (dim < 2) {
+      return List.of();
+    }
+    return List.of(new DistributionPlot() {
+      @Override
+      public String fileName() {
+        return "heatmap.png";
+      }
+
+      @Override
+      public void write(java.nio.file.Path file, StateSpace space, double[] learned, double[] target) {
+        Map<String, double[][]> maps = new LinkedHashMap<>();
+        String what = dim == 2 ? "" : ", marginal 0,1";
+        maps.put("learned P(x)" + what, Marginals.leadingTwo(learned, dim, side));
+        maps.put("target R(x)/Z" + what, Marginals.leadingTwo(target, dim, side));
+        Plots.heatMaps(file, "coordinate 0", "coordinate 1", maps);
+      }
+    });
   }
 
   @Override
   public int[] parseObject(String text) {
-    String[] parts = text.trim().split(",", -1);
-    if (parts.length != dim) {
-      throw new IllegalArgumentException(
-          "expected " + dim + " comma-separated coordinates, got " + parts.length + " in '" + text.trim() + "'");
-    }
-    int[] cells = new int[dim];
-    for (int d = 0; d < dim; d++) {
-      try {
-        cells[d] = Integer.parseInt(parts[d].trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("coordinate " + d + " is not an integer: '" + parts[d].trim() + "'");
-      }
-    }
-    checkCells(cells);
+    int[] cells = CellText.parse(text, dim, "coordinate");
+    checkObject(cells, 0);
     return cells;
   }
 
   @Override
   public String formatObject(int[] cells) {
-    StringBuilder sb = new StringBuilder();
-    for (int d = 0; d < cells.length; d++) {
-      sb.append(d == 0 ? "" : ",").append(cells[d]);
-    }
-    return sb.toString();
+    return CellText.format(cells);
   }
 
   @Override
   public void setState(StateBatch states, int b, int[] cells, boolean terminal) {
-    checkCells(cells);
-    states.set(b, cells, terminal);
-  }
-
-  /** Throws IllegalArgumentException unless {@code cells} are D coordinates in [0, H-1]. */
-  protected void checkCells(int[] cells) {
     if (cells.length != dim) {
       throw new IllegalArgumentException("expected " + dim + " coordinates, got " + cells.length);
     }
+    checkObject(cells, 0);
+    states.set(b, cells, terminal);
+  }
+
+  /** Throws IllegalArgumentException unless {@code cells[offset..]} are D coordinates in [0, H-1]. */
+  @Override
+  protected void checkObject(int[] cells, int offset) {
     for (int d = 0; d < dim; d++) {
-      if (cells[d] < 0 || cells[d] >= side) {
-        throw new IllegalArgumentException(
-            "coordinate " + d + " = " + cells[d] + " is outside [0, " + (side - 1) + "]");
+      int v = cells[offset + d];
+      if (v < 0 || v >= side) {
+        throw new IllegalArgumentException("coordinate " + d + " = " + v + " is outside [0, " + (side - 1) + "]");
       }
     }
-  }
-
-  @Override
-  public final double[] logRewards(int[] cells, int count) {
-    if (count < 0 || cells.length != (long) count * dim) {
-      throw new IllegalArgumentException(count + " objects need " + (long) count * dim + " cells, got " + cells.length);
-    }
-    for (int i = 0; i < cells.length; i++) {
-      if (cells[i] < 0 || cells[i] >= side) {
-        throw new IllegalArgumentException(
-            "object " + i / dim + ": coordinate " + i % dim + " = " + cells[i] + " is outside [0, " + (side - 1) + "]");
-      }
-    }
-    return count == 0 ? new double[0] : computeLogRewards(cells, count);
-  }
-
-  /** Log rewards of validated objects. */
-  protected abstract double[] computeLogRewards(int[] cells, int count);
-
-  @Override
-  public BigInteger terminalCount() {
-    return config.terminalCount();
-  }
-
-  @Override
-  public double logZ() {
-    return config.logZ();
-  }
-
-  @Override
-  public double meanReward() {
-    return config.meanReward();
-  }
-
-  @Override
-  public long numTerminalStates() {
-    if (enumerableCount < 0) {
-      throw new IllegalArgumentException("hypergrid " + side + "^" + dim + " has " + terminalCount()
-          + " states, above the enumeration limit " + ENUMERATION_LIMIT);
-    }
-    return enumerableCount;
-  }
-
-  @Override
-  public int[] terminalState(long index) {
-    long n = numTerminalStates();
-    if (index < 0 || index >= n) {
-      throw new IllegalArgumentException("state index " + index + " outside [0, " + n + ")");
-    }
-    int[] cells = new int[dim];
-    for (int d = dim - 1; d >= 0; d--) {
-      cells[d] = (int) (index % side);
-      index /= side;
-    }
-    return cells;
-  }
-
-  @Override
-  public long terminalIndex(int[] cells) {
-    numTerminalStates();
-    checkCells(cells);
-    long index = 0;
-    for (int d = 0; d < dim; d++) {
-      index = index * side + cells[d];
-    }
-    return index;
-  }
-
-  /** Every grid point is both a non-terminal state and (after stop) a terminal object. */
-  @Override
-  public long numStates() {
-    return numTerminalStates();
-  }
-
-  @Override
-  public int[] state(long index) {
-    return terminalState(index);
-  }
-
-  @Override
-  public long stateIndex(int[] cells) {
-    return terminalIndex(cells);
-  }
-
-  @Override
-  public double[] terminalLogRewards() {
-    int n = Math.toIntExact(numTerminalStates());
-    double[] out = new double[n];
-    int chunk = 1 << 16;
-    int[] cells = new int[Math.min(n, chunk) * dim];
-    int[] c = new int[dim];
-    for (int start = 0; start < n; start += chunk) {
-      int count = Math.min(chunk, n - start);
-      for (int i = 0; i < count; i++) {
-        System.arraycopy(c, 0, cells, i * dim, dim);
-        for (int d = dim - 1; d >= 0 && ++c[d] == side; d--) {
-          c[d] = 0;
-        }
-      }
-      int[] block = count * dim == cells.length ? cells : java.util.Arrays.copyOf(cells, count * dim);
-      System.arraycopy(computeLogRewards(block, count), 0, out, start, count);
-    }
-    return out;
   }
 }

@@ -2,7 +2,8 @@ package org.gfn4j.env.hypergrid;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.gfn4j.env.Backend;
+import java.util.Map;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.EnvParameter;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.Environment;
@@ -29,6 +30,11 @@ public final class HypergridFactory implements EnvironmentFactory {
         new EnvParameter("r0", "1e-3", "custom R0 (overrides the preset)"),
         new EnvParameter("r1", "0.5", "custom R1"),
         new EnvParameter("r2", "2.0", "custom R2"));
+  }
+
+  @Override
+  public Map<String, Map<String, String>> presets() {
+    return HypergridPresets.all();
   }
 
   @Override

@@ -3,11 +3,13 @@ package org.gfn4j.env.hypergrid;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.tensor.Tensor;
 
 /**
  * Pure-Java reference of the hypergrid kernels: the executable specification that the native
@@ -19,13 +21,36 @@ public final class JavaHypergrid extends Hypergrid {
   private final boolean[] band;
 
   public JavaHypergrid(HypergridConfig config) {
-    super(config);
+    this(config, null);
+  }
+
+  /** The hypergrid with {@code reward} instead of the built-in closed form (null: built-in). */
+  public JavaHypergrid(HypergridConfig config, RewardModule reward) {
+    super(config, reward, builtInReward(config));
     ring = new boolean[side];
     band = new boolean[side];
     for (int s = 0; s < side; s++) {
       ring[s] = config.inRing(s);
       band[s] = config.inBand(s);
     }
+  }
+
+  @Override
+  protected JavaHypergrid copyWith(RewardModule replacement) {
+    return new JavaHypergrid(config, replacement);
+  }
+
+  /** The closed-form reward in Java: the level of every object's coordinates. */
+  static RewardModule builtInReward(HypergridConfig config) {
+    double[] levels = config.levelLogRewards();
+    int dim = config.dim();
+    return (cells, count) -> {
+      double[] out = new double[count];
+      for (int i = 0; i < count; i++) {
+        out[i] = levels[config.level(java.util.Arrays.copyOfRange(cells, i * dim, (i + 1) * dim))];
+      }
+      return out;
+    };
   }
 
   @Override
@@ -178,7 +203,8 @@ public final class JavaHypergrid extends Hypergrid {
   }
 
   @Override
-  protected void doObserve(StateBatch s, FloatTensor obs) {
+  protected void doObserve(StateBatch s, Tensor<?> observations) {
+    FloatTensor obs = (FloatTensor) observations;
     IntBuffer c = s.cells().buffer();
     for (int b = 0; b < s.batchSize(); b++) {
       if (!inRange(c, b * dim)) {
@@ -210,15 +236,5 @@ public final class JavaHypergrid extends Hypergrid {
     for (int b = 0; b < s.batchSize(); b++) {
       out.buffer().put(b, s.isTerminal(b) ? dim : backwardActions.buffer().get(b));
     }
-  }
-
-  @Override
-  protected double[] computeLogRewards(int[] cells, int count) {
-    double[] out = new double[count];
-    IntBuffer c = IntBuffer.wrap(cells);
-    for (int i = 0; i < count; i++) {
-      out[i] = logReward(c, i * dim);
-    }
-    return out;
   }
 }

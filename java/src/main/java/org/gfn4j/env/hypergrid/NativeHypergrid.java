@@ -2,7 +2,8 @@ package org.gfn4j.env.hypergrid;
 
 import static org.gfn4j.internal.cpu.HypergridKernels.*;
 
-import org.gfn4j.env.Backend;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeStatus;
@@ -10,13 +11,39 @@ import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.DoubleTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.tensor.Tensor;
 
 /** The hypergrid over the C++ kernels of native/src/env/hypergrid.cpp: one JNI call per batch. */
 public final class NativeHypergrid extends Hypergrid {
 
   public NativeHypergrid(HypergridConfig config) {
-    super(config);
+    this(config, null);
+  }
+
+  /** The hypergrid with {@code reward} instead of the built-in closed form (null: built-in). */
+  public NativeHypergrid(HypergridConfig config, RewardModule reward) {
+    super(config, reward, builtInReward(config));
     NativeLibrary.ensureLoaded();
+  }
+
+  @Override
+  protected NativeHypergrid copyWith(RewardModule replacement) {
+    return new NativeHypergrid(config, replacement);
+  }
+
+  /** The closed-form reward through the native kernel, one call per batch of objects. */
+  static RewardModule builtInReward(HypergridConfig config) {
+    double[] levels = config.levelLogRewards();
+    int dim = config.dim();
+    return (cells, count) -> {
+      try (IntTensor c = IntTensor.of(cells, count, dim); DoubleTensor out = DoubleTensor.allocate(count)) {
+        NativeStatus.check(
+            hypergrid_log_reward(dim, config.side(), levels[0], levels[1], levels[2], count, c.pointer(),
+                out.pointer()),
+            "hypergrid_log_reward");
+        return out.toArray();
+      }
+    };
   }
 
   @Override
@@ -65,9 +92,9 @@ public final class NativeHypergrid extends Hypergrid {
   }
 
   @Override
-  protected void doObserve(StateBatch s, FloatTensor obs) {
+  protected void doObserve(StateBatch s, Tensor<?> obs) {
     NativeStatus.check(
-        hypergrid_observe(dim, side, s.batchSize(), s.cells().pointer(), obs.pointer()),
+        hypergrid_observe(dim, side, s.batchSize(), s.cells().pointer(), ((FloatTensor) obs).pointer()),
         "hypergrid_observe");
   }
 
@@ -84,16 +111,5 @@ public final class NativeHypergrid extends Hypergrid {
         hypergrid_forward_actions(dim, s.batchSize(), s.terminal().pointer(), backwardActions.pointer(),
             out.pointer()),
         "hypergrid_forward_actions");
-  }
-
-  @Override
-  protected double[] computeLogRewards(int[] cells, int count) {
-    try (IntTensor c = IntTensor.of(cells, count, dim); DoubleTensor out = DoubleTensor.allocate(count)) {
-      NativeStatus.check(
-          hypergrid_log_reward(dim, side, levelLogR[0], levelLogR[1], levelLogR[2], count, c.pointer(),
-              out.pointer()),
-          "hypergrid_log_reward");
-      return out.toArray();
-    }
   }
 }

@@ -2,6 +2,7 @@
 package org.gfn4j.policy.ort;
 
 import java.nio.file.Files;
+import org.gfn4j.runtime.NativeResource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.bytedeco.onnxruntime.OrtValue;
  * the order of {@link #inputs()} / {@link #outputs()} (or a prefix chosen by the caller's names).
  * Not thread-safe.
  */
-public final class InferenceSession implements AutoCloseable {
+public final class InferenceSession extends NativeResource {
   /** Name, ONNX element type and shape of one model input or output. */
   public record Port(String name, int type, long[] shape) {}
 
@@ -33,7 +34,6 @@ public final class InferenceSession implements AutoCloseable {
   private final PointerPointer<BytePointer> inputNames;
   private final PointerPointer<BytePointer> outputNames;
   private final List<BytePointer> keep = new ArrayList<>();
-  private boolean closed;
 
   /** Loads a model file; a missing or invalid file gives an {@link OrtException}. */
   public InferenceSession(Path model, int intraOpThreads) {
@@ -132,20 +132,20 @@ public final class InferenceSession implements AutoCloseable {
 
   /** Runs the model on all inputs, writing all outputs into the given (pre-allocated) values. */
   public void run(PointerPointer<OrtValue> in, PointerPointer<OrtValue> out) {
-    if (closed) {
-      throw new IllegalStateException("inference session is closed");
-    }
+    ensureOpen();
     OrtCalls.run();
     Ort.check(Ort.api().Run(session, null, inputNames, in, inputs.size(), outputNames, outputs.size(), out), "Run");
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void free() {
     Ort.api().ReleaseSession(session);
     keep.clear();
   }
+
+  @Override
+  protected String describe() {
+    return "inference session";
+  }
+
 }

@@ -2,6 +2,7 @@
 package org.gfn4j.policy.ort;
 
 import java.nio.file.Files;
+import org.gfn4j.runtime.NativeResource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.gfn4j.tensor.FloatTensor;
  * model given by path). Inputs and outputs are OrtValues created by the caller, usually over
  * tensor memory ({@link ValueCache}). Not thread-safe.
  */
-public final class TrainingSession implements AutoCloseable {
+public final class TrainingSession extends NativeResource {
   private final OrtCheckpointState state = new OrtCheckpointState();
   private final OrtTrainingSession session = new OrtTrainingSession();
   private final List<String> trainInputs;
@@ -31,7 +32,6 @@ public final class TrainingSession implements AutoCloseable {
   private final List<String> evalInputs;
   private final List<String> evalOutputs;
   private final long parameterCount;
-  private boolean closed;
 
   /**
    * Loads {@code checkpoint} and creates the session. Throws {@link OrtException} when ORT
@@ -223,19 +223,16 @@ public final class TrainingSession implements AutoCloseable {
     keep.clear();
   }
 
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("training session is closed");
-    }
-  }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void free() {
     Ort.training().ReleaseTrainingSession(session);
     Ort.training().ReleaseCheckpointState(state);
   }
+
+  @Override
+  protected String describe() {
+    return "training session";
+  }
+
 }

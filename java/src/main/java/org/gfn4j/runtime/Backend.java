@@ -1,4 +1,4 @@
-package org.gfn4j.env;
+package org.gfn4j.runtime;
 
 /** Which implementation runs an environment's batch kernels. */
 public enum Backend {

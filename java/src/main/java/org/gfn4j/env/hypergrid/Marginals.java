@@ -1,4 +1,4 @@
-package org.gfn4j.metrics;
+package org.gfn4j.env.hypergrid;
 
 /**
  * The 2-D marginal that gfnx logs as {@code 2d_marginal_distribution} for hypergrids: a

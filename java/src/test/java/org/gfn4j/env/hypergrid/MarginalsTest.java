@@ -1,4 +1,4 @@
-package org.gfn4j.metrics;
+package org.gfn4j.env.hypergrid;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,8 +1,9 @@
-package org.gfn4j.metrics;
+package org.gfn4j.env;
 
 /**
- * A distance between two objects given by their cells (same width), used by the modes and
- * diversity metrics; gfnx uses Hamming for bit sequences and Levenshtein for proteins.
+ * A distance between two terminal objects given by their cells (an environment's notion of how
+ * different two objects are), used by the modes and diversity metrics: Hamming for grids and bit
+ * sequences, Levenshtein for variable-length sequences, structural distances for graphs.
  */
 @FunctionalInterface
 public interface ObjectDistance {
