@@ -32,6 +32,9 @@ class ProfileTest {
     assertTrue(ms.get("inner") >= 35, "both inner calls add up: " + ms);
     assertTrue(ms.get("outer") >= 20, "outer keeps its own time: " + ms);
     assertTrue(ms.get("outer") + ms.get("inner") <= total, "inner time is not counted twice: " + ms);
+    Map<String, Double> cpu = Profile.cpuMillis();
+    assertEquals(ms.keySet(), cpu.keySet());
+    assertTrue(cpu.get("outer") + cpu.get("inner") <= total, "sleeping costs no CPU beyond the wall time: " + cpu);
     Profile.enable();
     assertTrue(Profile.millis().isEmpty(), "enable starts afresh");
     Profile.disable();
