@@ -15,10 +15,18 @@
 //   kFLDB    sum_real huber(logF(s) + logPF - sg[logPB' + (done ? 0 : logF'(s')) + delta]) / #real
 //   kMDB     sum_{real, not done} huber(logPF'(stop|s') + logPF(s'|s) - logPF(stop|s) - logPB'
 //            - delta) / #(real, not done)
-//   kSoftDQN sum_real w huber(V(s) + logsoftmax(adv)(a) - (done ? logR : -log #validPB(s')
-//            + V'(s'))) / #real, w = leaf_coeff on done transitions; adv = forward_logits,
-//            V = log_flow (dueling head)
+//   kSoftDQN sum_real w huber(V(s) + temperature logsoftmax(adv)(a) - y) / #real,
+//            y = (done ? logR : logPB'(s|s') + V'(s') [+ double]) + munchausen_alpha
+//            clip(temperature logsoftmax(adv')(a), munchausen_l0, 0), w = leaf_coeff on done
+//            transitions; adv = forward_logits, V = log_flow (dueling head, so the policy is
+//            softmax(adv) = softmax(Q / temperature)); with double_dqn the next-state value adds
+//            -temperature KL(softmax(adv(s')) || softmax(adv'(s'))) (online head constant);
+//            logPB' is uniform, or the (target) backward head as a constant (a PB fitted apart)
 // (primes: target network). huber has delta = 1. A loss whose normaliser is zero is 0.
+// weights [T1, B] (null = ones; finite, >= 0) multiply each transition's term (transition t at
+// cell t; TB and SubTB weight trajectory b by weights[0, b]); normalisers are unchanged.
+// td_errors [T1, B] (may be null) receives every transition's residual (the loss's err at cell t
+// for DB, FL-DB, MDB and soft-DQN, the trajectory residual at cell 0 for TB, 0 elsewhere).
 // Gradients are float buffers of the heads' shapes; every element is written (zero where the
 // loss does not depend on it); a null gradient buffer is skipped. d_log_z is zero except for TB.
 #pragma once
@@ -35,7 +43,8 @@ enum ObjectiveKind : int32_t {
   kObjectiveSoftDQN = 5,
 };
 
-// Block and heads as above; lambda is SubTB's, leaf_coeff soft-DQN's, stop_action MDB's.
+// Block and heads as above; lambda is SubTB's, leaf_coeff soft-DQN's, stop_action MDB's;
+// munchausen_alpha in [0, 1), munchausen_l0 <= 0 and temperature > 0 are soft-DQN's.
 // Forward (and, where used, backward) actions of real transitions must be in range and valid
 // under their masks (kErrActionRange / kErrInvalidAction, checked before anything is written).
 int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_actions,
@@ -45,10 +54,12 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
                        const float* log_reward, const float* forward_logits,
                        const float* backward_logits, const float* log_flow, double log_z,
                        const float* target_forward_logits, const float* target_backward_logits,
-                       const float* target_log_flow, const float* delta_score, double lambda,
-                       double leaf_coeff, int32_t stop_action, int32_t uniform_backward,
-                       double* loss, float* d_forward_logits, float* d_backward_logits,
-                       float* d_log_flow, double* d_log_z) noexcept;
+                       const float* target_log_flow, const float* delta_score,
+                       const float* weights, double lambda, double leaf_coeff, int32_t stop_action,
+                       int32_t uniform_backward, double munchausen_alpha, double munchausen_l0,
+                       double temperature, int32_t double_dqn, double* loss,
+                       float* d_forward_logits, float* d_backward_logits, float* d_log_flow,
+                       double* d_log_z, float* td_errors) noexcept;
 
 // Per-transition log PF_t and log PB_t [T1, B] (0 on padding transitions) and per-trajectory
 // sums sum_log_pf, sum_log_pb and log_r = sum of log_reward over real transitions [B]. Any

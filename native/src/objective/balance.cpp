@@ -19,6 +19,7 @@ void tb_trajectory(const Block& blk, const Heads& h, const Params&, int64_t b, d
     if (!blk.real(t, b)) continue;
     err += lpf[t] - lpb[t] - blk.log_reward[blk.cell(t, b)];
   }
+  ws.td[0] = err;
   *loss += scale * err * err;
   const double g = 2.0 * scale * err;
   *d_log_z += g;
@@ -40,8 +41,10 @@ void db_trajectory(const Block& blk, const Heads& h, const Params&, int64_t b, d
     const bool done = blk.done(t, b);
     const double next = done ? blk.log_reward[blk.cell(t, b)] : h.log_flow[blk.cell(t + 1, b)];
     const double err = h.log_flow[blk.cell(t, b)] + lpf[t] - lpb[t] - next;
-    *loss += scale * 0.5 * err * err;
-    const double g = scale * err;
+    const double w = scale * ws.weight[t];
+    ws.td[t] = err;
+    *loss += w * 0.5 * err * err;
+    const double g = w * err;
     up.flow[t] += g;
     up.pf[t] += g;
     up.pb[t] -= g;

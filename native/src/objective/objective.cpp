@@ -45,14 +45,15 @@ using objective::Workspace;
 
 constexpr int64_t kTrajectoryGrain = 8;
 
-bool uses_backward_actions(int32_t kind) { return kind != kObjectiveSoftDQN; }
+// Soft-DQN reads backward actions only for a non-uniform PB (a learned PB̄ as its inner reward).
+bool uses_backward_actions(int32_t kind, bool uniform) { return kind != kObjectiveSoftDQN || !uniform; }
 
 bool uses_log_flow(int32_t kind) { return kind != kObjectiveTB && kind != kObjectiveMDB; }
 
 // Range and mask checks of the actions every real transition of `kind` evaluates.
 int32_t check_actions(int32_t kind, const Block& blk, const Params& p) {
   std::atomic<int32_t> status{kOk};
-  const bool backward = uses_backward_actions(kind);
+  const bool backward = uses_backward_actions(kind, p.uniform_backward);
   parallel_for(blk.batch, 64, [&](int64_t begin, int64_t end) {
     for (int64_t b = begin; b < end; ++b) {
       for (int64_t t = 0; t + 1 < blk.slots; ++t) {
@@ -137,28 +138,39 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
                        const float* log_reward, const float* forward_logits,
                        const float* backward_logits, const float* log_flow, double log_z,
                        const float* target_forward_logits, const float* target_backward_logits,
-                       const float* target_log_flow, const float* delta_score, double lambda,
-                       double leaf_coeff, int32_t stop_action, int32_t uniform_backward,
-                       double* loss, float* d_forward_logits, float* d_backward_logits,
-                       float* d_log_flow, double* d_log_z) noexcept {
+                       const float* target_log_flow, const float* delta_score,
+                       const float* weights, double lambda, double leaf_coeff, int32_t stop_action,
+                       int32_t uniform_backward, double munchausen_alpha, double munchausen_l0,
+                       double temperature, int32_t double_dqn, double* loss,
+                       float* d_forward_logits, float* d_backward_logits, float* d_log_flow,
+                       double* d_log_z, float* td_errors) noexcept {
   if (kind < kObjectiveTB || kind > kObjectiveSoftDQN || slots < 2 || batch < 1 || num_actions < 1 ||
       num_backward_actions < 1 || !actions || !forward_mask || !backward_mask || !terminal || !pad ||
       !log_reward || !forward_logits || !loss)
     return kErrArgument;
-  const bool uniform = uniform_backward != 0 || kind == kObjectiveSoftDQN;
-  if (uses_backward_actions(kind) && !backward_actions) return kErrArgument;
-  const bool target_pb = kind == kObjectiveFLDB || kind == kObjectiveMDB;  // PB' only, no gradient
+  const bool uniform = uniform_backward != 0;
+  if (uses_backward_actions(kind, uniform) && !backward_actions) return kErrArgument;
+  // PB' only, no gradient
+  const bool target_pb = kind == kObjectiveFLDB || kind == kObjectiveMDB || kind == kObjectiveSoftDQN;
   if (!uniform && !backward_logits && !(target_pb && target_backward_logits)) return kErrArgument;
   if (uses_log_flow(kind) && !log_flow) return kErrArgument;
   if (kind == kObjectiveSubTB && !(lambda > 0.0 && std::isfinite(lambda))) return kErrArgument;
   if (kind == kObjectiveSoftDQN && !std::isfinite(leaf_coeff)) return kErrArgument;
   if (kind == kObjectiveMDB && (stop_action < 0 || stop_action >= num_actions)) return kErrArgument;
+  if (kind == kObjectiveSoftDQN &&
+      (!(temperature > 0.0 && std::isfinite(temperature)) || !(munchausen_alpha >= 0.0 && munchausen_alpha < 1.0) ||
+       !(munchausen_l0 <= 0.0 && std::isfinite(munchausen_l0))))
+    return kErrArgument;
+  if (weights)
+    for (int64_t i = 0; i < slots * batch; ++i)
+      if (!(weights[i] >= 0.0f && std::isfinite(weights[i]))) return kErrArgument;
   return guarded([&]() -> int32_t {
     const Block blk{slots, batch, num_actions, num_backward_actions, actions, backward_actions,
                     forward_mask, backward_mask, terminal, pad, log_reward};
     const Heads h{forward_logits, uniform ? nullptr : backward_logits, log_flow, log_z,
                   target_forward_logits, target_backward_logits, target_log_flow, delta_score};
-    const Params p{lambda, leaf_coeff, stop_action, uniform};
+    const Params p{lambda,       leaf_coeff,  stop_action, uniform, munchausen_alpha, munchausen_l0,
+                   temperature, double_dqn != 0};
     const int32_t status = check_actions(kind, blk, p);
     if (status != kOk) return status;
     double scale = 1.0 / static_cast<double>(batch);
@@ -174,17 +186,25 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
       Workspace ws(slots, num_actions, num_backward_actions);
       for (int64_t b = begin; b < end; ++b) {
         ws.up.reset();
-        objective::prepare_trajectory(blk, h, uniform || kind == kObjectiveFLDB || kind == kObjectiveMDB, b,
+        for (int64_t t = 0; t < slots; ++t) {
+          ws.weight[t] = weights ? weights[blk.cell(t, b)] : 1.0;
+          ws.td[t] = 0.0;
+        }
+        // A whole-trajectory loss is weighted by its trajectory's first cell.
+        const double tscale = scale * ((kind == kObjectiveTB || kind == kObjectiveSubTB) ? ws.weight[0] : 1.0);
+        objective::prepare_trajectory(blk, h, uniform || target_pb, b,
                                       d_forward_logits != nullptr, backward_grad && d_backward_logits, ws);
         switch (kind) {
-          case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, scale, &losses[b], &dz[b], ws); break;
+          case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, tscale, &losses[b], &dz[b], ws); break;
           case kObjectiveDB: objective::db_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
-          case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+          case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, tscale, &losses[b], ws); break;
           case kObjectiveFLDB: objective::fldb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
           case kObjectiveMDB: objective::mdb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
           default: objective::softdqn_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
         }
         write_rows(blk, b, ws, backward_grad, d_forward_logits, d_backward_logits, d_log_flow);
+        if (td_errors)
+          for (int64_t t = 0; t < slots; ++t) td_errors[blk.cell(t, b)] = static_cast<float>(ws.td[t]);
       }
     });
     double total = 0.0, total_dz = 0.0;

@@ -49,6 +49,12 @@ struct Params {
   double leaf_coeff;
   int32_t stop_action;
   bool uniform_backward;
+  // Soft-DQN: Munchausen coefficient alpha and clip floor l0, entropy temperature (Q = V +
+  // temperature * log pi), and the double-DQN next-state value.
+  double munchausen_alpha = 0.0;
+  double munchausen_l0 = -100.0;
+  double temperature = 1.0;
+  bool double_dqn = false;
 };
 
 struct Grads {
@@ -74,13 +80,15 @@ struct Upstream {
 
 // One trajectory's log PF_t / log PB_t (0 on padding), row log-sum-exps, and the softmax rows the
 // gradient needs (forward row of s_t and backward row of s_{t+1}, per transition t), so that
-// every row costs one exp per action. Reused across the trajectories of one task.
+// every row costs one exp per action; plus the importance weight of each transition (1 unless
+// the caller passes weights) and the residual each kernel reports per transition (0 where it
+// has none). Reused across the trajectories of one task.
 struct Workspace {
-  std::vector<double> log_pf, log_pb, lse_f, prob_f, prob_b;
+  std::vector<double> log_pf, log_pb, lse_f, prob_f, prob_b, weight, td;
   Upstream up;
   Workspace(int64_t slots, int32_t num_actions, int32_t num_backward_actions)
       : log_pf(slots), log_pb(slots), lse_f(slots), prob_f(slots * num_actions),
-        prob_b(slots * num_backward_actions), up(slots) {}
+        prob_b(slots * num_backward_actions), weight(slots, 1.0), td(slots, 0.0), up(slots) {}
 };
 
 // log-sum-exp of one masked row (x == null means all zeros); -inf when nothing is valid. When

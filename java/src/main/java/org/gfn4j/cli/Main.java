@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "GFlowNets on the JVM over a hand-written native core.",
+    footer = "%nAlso: gfn4j sweep --grid FILE [--master URL] [--out DIR] [--parallelism N] "
+        + "(grids of training runs on Apache Spark; the launcher runs it from the sweep module).",
     subcommands = {
       EnvsCommand.class,
       ExactCommand.class,

@@ -8,12 +8,19 @@ abstract class AbstractObjective implements Objective {
   private final ObjectiveKind kind;
   private final ObjectiveParams params;
   private final Backend backend;
+  private final String name;
 
   AbstractObjective(ObjectiveKind kind, ObjectiveParams params, Backend backend) {
+    this(kind, kind.factoryName, params, backend);
+  }
+
+  /** An objective of {@code kind} that its factory knows by another {@code name} (mdqn is soft-DQN's kernel). */
+  AbstractObjective(ObjectiveKind kind, String name, ObjectiveParams params, Backend backend) {
     if (backend == null) {
       throw new IllegalArgumentException("backend must not be null");
     }
     this.kind = kind;
+    this.name = name;
     this.params = params;
     this.backend = backend;
     if (backend == Backend.NATIVE) {
@@ -23,7 +30,7 @@ abstract class AbstractObjective implements Objective {
 
   @Override
   public final String name() {
-    return kind.factoryName;
+    return name;
   }
 
   @Override
@@ -71,7 +78,7 @@ abstract class AbstractObjective implements Objective {
     if (learnsBackwardPolicy() && in.backwardLogits == null) {
       throw new IllegalArgumentException(name() + " with a learned backward policy needs backwardLogits");
     }
-    if (usesTargetNetwork() && kind.usesBackwardActions() && !params.uniformBackward
+    if (usesTargetNetwork() && !params.uniformBackward
         && in.backwardLogits == null && in.targetBackwardLogits == null) {
       throw new IllegalArgumentException(name() + " with a learned backward policy needs (target) backwardLogits");
     }

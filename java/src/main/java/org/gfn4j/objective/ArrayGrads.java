@@ -6,6 +6,8 @@ final class ArrayGrads {
   final double[] dBackwardLogits;
   final double[] dLogFlow;
   double dLogZ;
+  /** Per-transition residuals [T1, B] (null = not requested). */
+  double[] tdErrors;
 
   ArrayGrads(double[] dForwardLogits, double[] dBackwardLogits, double[] dLogFlow) {
     this.dForwardLogits = dForwardLogits;

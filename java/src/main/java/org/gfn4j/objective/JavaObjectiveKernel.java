@@ -14,7 +14,11 @@ final class JavaObjectiveKernel {
         g.dForwardLogits() == null ? null : new double[(int) g.dForwardLogits().size()],
         g.dBackwardLogits() == null ? null : new double[(int) g.dBackwardLogits().size()],
         g.dLogFlow() == null ? null : new double[(int) g.dLogFlow().size()]);
+    out.tdErrors = g.tdErrors() == null ? null : new double[(int) g.tdErrors().size()];
     double loss = ReferenceObjectives.loss(kind, p, a, out);
+    if (out.tdErrors != null) {
+      write(out.tdErrors, g.tdErrors());
+    }
     write(out.dForwardLogits, g.dForwardLogits());
     write(out.dBackwardLogits, g.dBackwardLogits());
     write(out.dLogFlow, g.dLogFlow());

@@ -21,15 +21,17 @@ final class NativeObjectiveKernel {
     scratch.put(0, 0.0).put(1, 0.0);
     try (NativeResource.Lease lease = leaseAll(in.actions, in.backwardActions, in.forwardMask, in.backwardMask,
         in.terminal, in.pad, in.logReward, in.forwardLogits, in.backwardLogits, in.logFlow,
-        in.targetForwardLogits, in.targetBackwardLogits, in.targetLogFlow, in.deltaScore,
-        g.dForwardLogits(), g.dBackwardLogits(), g.dLogFlow())) {
+        in.targetForwardLogits, in.targetBackwardLogits, in.targetLogFlow, in.deltaScore, in.weights,
+        g.dForwardLogits(), g.dBackwardLogits(), g.dLogFlow(), g.tdErrors())) {
+      Munchausen m = p.munchausen;
       int status = ObjectiveKernels.objective_loss(kind.id, in.slots, in.batch, in.numActions,
           in.numBackwardActions, in.actions.pointer(), in.backwardActions.pointer(), in.forwardMask.pointer(),
           in.backwardMask.pointer(), in.terminal.pointer(), in.pad.pointer(), in.logReward.pointer(),
           in.forwardLogits.pointer(), ptr(in.backwardLogits), ptr(in.logFlow), in.logZ,
           ptr(in.targetForwardLogits), ptr(in.targetBackwardLogits), ptr(in.targetLogFlow), ptr(in.deltaScore),
-          p.lambda, p.leafCoeff, p.stopAction, p.uniformBackward ? 1 : 0, scratch,
-          ptr(g.dForwardLogits()), ptr(g.dBackwardLogits()), ptr(g.dLogFlow()), scratch.getPointer(1));
+          ptr(in.weights), p.lambda, p.leafCoeff, p.stopAction, p.uniformBackward ? 1 : 0, m.alpha(), m.l0(),
+          m.lambda(), m.doubleDqn() ? 1 : 0, scratch, ptr(g.dForwardLogits()), ptr(g.dBackwardLogits()),
+          ptr(g.dLogFlow()), scratch.getPointer(1), ptr(g.tdErrors()));
       NativeStatus.check(status, "objective_loss(" + kind.factoryName + ")");
     }
     g.setDLogZ(scratch.get(1));

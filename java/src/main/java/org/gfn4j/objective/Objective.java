@@ -8,7 +8,7 @@ import org.gfn4j.runtime.Backend;
  * stateless and may be shared; create them with {@link Objectives#create}.
  */
 public interface Objective {
-  /** The factory name: tb, db, subtb, fldb, mdb or softdqn. */
+  /** The factory name: tb, db, subtb, fldb, mdb, softdqn or mdqn (soft-DQN with a Munchausen bonus). */
   String name();
 
   Backend backend();

@@ -25,6 +25,7 @@ final class ObjectiveArrays {
   double[] targetBackwardLogits;
   double[] targetLogFlow;
   double[] deltaScore;
+  double[] weights;
 
   ObjectiveArrays(int slots, int batch, int numActions, int numBackwardActions) {
     this.slots = slots;
@@ -50,6 +51,7 @@ final class ObjectiveArrays {
     a.targetBackwardLogits = in.targetBackwardLogits == null ? null : doubles(in.targetBackwardLogits.toArray());
     a.targetLogFlow = in.targetLogFlow == null ? null : doubles(in.targetLogFlow.toArray());
     a.deltaScore = in.deltaScore == null ? null : doubles(in.deltaScore.toArray());
+    a.weights = in.weights == null ? null : doubles(in.weights.toArray());
     return a;
   }
 
@@ -94,7 +96,7 @@ final class ObjectiveArrays {
           throw new IllegalArgumentException(kind.factoryName + ": an action id is out of range");
         }
         boolean bad = forwardMask[fmask(t, b) + a] != 0;
-        if (kind.usesBackwardActions()) {
+        if (kind.usesBackwardActions() || !p.uniformBackward) {
           int ab = backwardActions[cell(t, b)];
           if (ab < 0 || ab >= numBackwardActions) {
             throw new IllegalArgumentException(kind.factoryName + ": an action id is out of range");

@@ -6,7 +6,8 @@ import org.gfn4j.tensor.FloatTensor;
  * Where an objective writes dLoss/dHead: dForwardLogits [T1, B, A], dBackwardLogits [T1, B, Ab],
  * dLogFlow [T1, B] (the upstream gradients of the policy's training step) and the scalar dLogZ.
  * Every element of a present buffer is overwritten (zero where the loss does not depend on it);
- * an absent (null) buffer is skipped. {@link #allocate} owns its tensors, {@link #of} borrows.
+ * an absent (null) buffer is skipped. An optional tdErrors [T1, B] receives each transition's
+ * residual (priorities of prioritized replay). {@link #allocate} owns its tensors, {@link #of} borrows.
  */
 public final class ObjectiveGrads implements AutoCloseable {
   private final FloatTensor dForwardLogits;
@@ -14,6 +15,7 @@ public final class ObjectiveGrads implements AutoCloseable {
   private final FloatTensor dLogFlow;
   private final boolean owner;
   private double dLogZ;
+  private FloatTensor tdErrors;
 
   private ObjectiveGrads(FloatTensor dForward, FloatTensor dBackward, FloatTensor dFlow, boolean owner) {
     this.dForwardLogits = dForward;
@@ -39,6 +41,19 @@ public final class ObjectiveGrads implements AutoCloseable {
   /** Borrows caller buffers (for example ONNX Runtime's upstream-gradient inputs); any may be null. */
   public static ObjectiveGrads of(FloatTensor dForwardLogits, FloatTensor dBackwardLogits, FloatTensor dLogFlow) {
     return new ObjectiveGrads(dForwardLogits, dBackwardLogits, dLogFlow, false);
+  }
+
+  /**
+   * Also writes every transition's residual into {@code td} [T1, B] (borrowed): the loss's error
+   * at cell t for DB, FL-DB, MDB and soft-DQN, the trajectory residual at [0, b] for TB, 0 elsewhere.
+   */
+  public ObjectiveGrads withTdErrors(FloatTensor td) {
+    tdErrors = td;
+    return this;
+  }
+
+  public FloatTensor tdErrors() {
+    return tdErrors;
   }
 
   public FloatTensor dForwardLogits() {
@@ -72,6 +87,9 @@ public final class ObjectiveGrads implements AutoCloseable {
     }
     if (dLogFlow != null) {
       dLogFlow.requireSize("dLogFlow", cells);
+    }
+    if (tdErrors != null) {
+      tdErrors.requireSize("tdErrors", cells);
     }
   }
 

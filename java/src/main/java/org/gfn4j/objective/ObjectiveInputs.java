@@ -10,7 +10,9 @@ import org.gfn4j.tensor.IntTensor;
  * native/include/gfn4j/trajectory.h) and policy heads in the same layout — forwardLogits
  * [T1, B, A], backwardLogits [T1, B, Ab], logFlow [T1, B] (log F, the V head for soft-DQN), the
  * scalar logZ — plus, where an objective needs them, target-network heads and per-transition
- * deltaScore [T1, B] (Delta(s_t -> s_{t+1}) of FL-DB/MDB; absent = zeros). An absent target head
+ * deltaScore [T1, B] (Delta(s_t -> s_{t+1}) of FL-DB/MDB; absent = zeros), and per-transition
+ * importance weights [T1, B] (prioritized replay; finite and non-negative, absent = ones; TB and
+ * SubTB read trajectory b's weight at [0, b]). An absent target head
  * means "use the online head", still as a constant (no gradient). Heads are checked by element
  * count, so [T1*B, A] outputs of a policy work as they are. Borrows every tensor; closes nothing.
  */
@@ -34,6 +36,7 @@ public final class ObjectiveInputs {
   final FloatTensor targetBackwardLogits;
   final FloatTensor targetLogFlow;
   final FloatTensor deltaScore;
+  final FloatTensor weights;
 
   private ObjectiveInputs(Builder b) {
     forwardMask = require(b.forwardMask, "forwardMask");
@@ -67,6 +70,16 @@ public final class ObjectiveInputs {
     targetBackwardLogits = optional(b.targetBackwardLogits, "targetBackwardLogits", cells * numBackwardActions);
     targetLogFlow = optional(b.targetLogFlow, "targetLogFlow", cells);
     deltaScore = optional(b.deltaScore, "deltaScore", cells);
+    weights = optional(b.weights, "weights", cells);
+    if (weights != null) {
+      java.nio.FloatBuffer w = weights.buffer();
+      for (int i = 0; i < cells; i++) {
+        float v = w.get(i);
+        if (!(v >= 0) || !Float.isFinite(v)) {
+          throw new IllegalArgumentException("importance weights must be finite and non-negative, got " + v);
+        }
+      }
+    }
   }
 
   private static <T> T require(T t, String name) {
@@ -110,7 +123,7 @@ public final class ObjectiveInputs {
         .backwardMask(backwardMask).terminal(terminal).pad(pad).logReward(logReward)
         .forwardLogits(forwardLogits).backwardLogits(backwardLogits).logFlow(logFlow).logZ(logZ)
         .targetForwardLogits(targetForwardLogits).targetBackwardLogits(targetBackwardLogits)
-        .targetLogFlow(targetLogFlow).deltaScore(deltaScore);
+        .targetLogFlow(targetLogFlow).deltaScore(deltaScore).weights(weights);
   }
 
   public int slots() {
@@ -150,6 +163,7 @@ public final class ObjectiveInputs {
     private FloatTensor targetBackwardLogits;
     private FloatTensor targetLogFlow;
     private FloatTensor deltaScore;
+    private FloatTensor weights;
 
     private Builder() {}
 
@@ -182,6 +196,9 @@ public final class ObjectiveInputs {
     public Builder targetLogFlow(FloatTensor t) { targetLogFlow = t; return this; }
 
     public Builder deltaScore(FloatTensor t) { deltaScore = t; return this; }
+
+    /** Per-transition importance weights [T1, B] (null = ones). */
+    public Builder weights(FloatTensor t) { weights = t; return this; }
 
     public ObjectiveInputs build() {
       return new ObjectiveInputs(this);

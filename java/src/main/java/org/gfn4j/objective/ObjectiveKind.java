@@ -17,7 +17,7 @@ enum ObjectiveKind {
     this.factoryName = factoryName;
   }
 
-  /** Reads backward actions (soft-DQN's backward term is uniform and needs only the mask). */
+  /** Reads backward actions (soft-DQN's uniform backward term needs only the mask; a fitted PB̄ needs them). */
   boolean usesBackwardActions() {
     return this != SOFTDQN;
   }

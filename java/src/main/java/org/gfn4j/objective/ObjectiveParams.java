@@ -6,11 +6,17 @@ final class ObjectiveParams {
   final double leafCoeff;
   final int stopAction;
   final boolean uniformBackward;
+  final Munchausen munchausen;
 
   ObjectiveParams(double lambda, double leafCoeff, int stopAction, boolean uniformBackward) {
+    this(lambda, leafCoeff, stopAction, uniformBackward, Munchausen.NONE);
+  }
+
+  ObjectiveParams(double lambda, double leafCoeff, int stopAction, boolean uniformBackward, Munchausen munchausen) {
     this.lambda = lambda;
     this.leafCoeff = leafCoeff;
     this.stopAction = stopAction;
     this.uniformBackward = uniformBackward;
+    this.munchausen = munchausen;
   }
 }

@@ -8,14 +8,17 @@ import org.gfn4j.runtime.Backend;
 
 /**
  * Creates objectives by name with optional parameters, e.g. {@code "tb"}, {@code "subtb:lambda=1.9"},
- * {@code "softdqn:leaf_coeff=5"}, {@code "mdb:stop_action=25"}, {@code "db:pb=uniform"}. Keys:
- * {@code pb} (learned|uniform; default learned for tb/db/subtb, uniform for fldb/mdb),
- * {@code lambda} (subtb, default 1), {@code leaf_coeff} (softdqn, default 5),
- * {@code stop_action} (mdb, required). Unknown names or keys throw IllegalArgumentException.
+ * {@code "softdqn:leaf_coeff=5"}, {@code "mdb:stop_action=25"}, {@code "db:pb=uniform"},
+ * {@code "mdqn:alpha=0.15,double=true"}. Keys: {@code pb} (learned|uniform; default learned for
+ * tb/db/subtb, uniform for fldb/mdb/softdqn/mdqn, whose "learned" PB is the target backward head), {@code lambda} (subtb, default 1; softdqn/mdqn temperature,
+ * default 1/(1 - alpha)), {@code leaf_coeff} (softdqn/mdqn, default 5), {@code alpha} and
+ * {@code l0} (mdqn's Munchausen bonus, default 0.15 and -100), {@code double} (softdqn/mdqn,
+ * default false), {@code stop_action} (mdb, required). Unknown names or keys throw
+ * IllegalArgumentException.
  */
 public final class Objectives {
   /** The factory names, in documentation order. */
-  public static final List<String> NAMES = List.of("tb", "db", "subtb", "fldb", "mdb", "softdqn");
+  public static final List<String> NAMES = List.of("tb", "db", "subtb", "fldb", "mdb", "softdqn", "mdqn");
 
   private Objectives() {}
 
@@ -51,7 +54,11 @@ public final class Objectives {
         objective = new ModifiedDB((int) integer(args, "stop_action"), uniform(args, true), backend);
         break;
       case "softdqn":
-        objective = new SoftDQN(number(args, "leaf_coeff", 5.0), backend);
+      case "mdqn":
+        double alpha = name.equals("mdqn") ? number(args, "alpha", ObjectiveSettings.DEFAULT_MDQN_ALPHA) : 0.0;
+        double l0 = name.equals("mdqn") ? number(args, "l0", ObjectiveSettings.DEFAULT_MDQN_L0) : -100.0;
+        Munchausen m = Munchausen.of(alpha, l0, number(args, "lambda", Double.NaN), bool(args, "double"));
+        objective = new SoftDQN(number(args, "leaf_coeff", 5.0), m, uniform(args, true), backend);
         break;
       default:
         throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
@@ -82,7 +89,11 @@ public final class Objectives {
         return new ModifiedDB(settings.stopAction().orElseThrow(() -> new IllegalArgumentException(
             "mdb needs an environment with a stop action")), uniform, backend);
       case "softdqn":
-        return new SoftDQN(settings.leafCoeff(), backend);
+        return new SoftDQN(settings.leafCoeff(),
+            Munchausen.of(0.0, -100.0, settings.softdqnLambda(), settings.doubleDqn()), uniform, backend);
+      case "mdqn":
+        return new SoftDQN(settings.leafCoeff(), Munchausen.of(settings.mdqnAlpha(), settings.mdqnL0(),
+            settings.softdqnLambda(), settings.doubleDqn()), uniform, backend);
       default:
         throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
     }
@@ -128,6 +139,17 @@ public final class Objectives {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
     }
+  }
+
+  private static boolean bool(Map<String, String> args, String key) {
+    String v = args.remove(key);
+    if (v == null) {
+      return false;
+    }
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+    }
+    return Boolean.parseBoolean(v);
   }
 
   private static long integer(Map<String, String> args, String key) {

@@ -16,6 +16,7 @@ final class ReferenceBalance {
         err += lpf[t] - lpb[t] - a.logReward[a.cell(t, b)];
       }
     }
+    up.td[0] = err;
     out[0] += scale * err * err;
     double g = 2.0 * scale * err;
     out[1] += g;
@@ -39,8 +40,10 @@ final class ReferenceBalance {
       boolean done = a.done(t, b);
       double next = done ? a.logReward[a.cell(t, b)] : a.logFlow[a.cell(t + 1, b)];
       double err = a.logFlow[a.cell(t, b)] + lpf[t] - lpb[t] - next;
-      out[0] += scale * 0.5 * err * err;
-      double g = scale * err;
+      double w = scale * up.weight[t];
+      up.td[t] = err;
+      out[0] += w * 0.5 * err * err;
+      double g = w * err;
       up.flow[t] += g;
       up.pf[t] += g;
       up.pb[t] -= g;

@@ -15,8 +15,13 @@ final class ReferenceObjectives {
     final double[] flow;
     final double[] pf2;
     final int[] pick2;
+    /** Importance weight of each transition (1 without weights) and the residual it reports. */
+    final double[] weight;
+    final double[] td;
 
     Upstream(int slots) {
+      weight = new double[slots];
+      td = new double[slots];
       pf = new double[slots];
       pb = new double[slots];
       flow = new double[slots];
@@ -28,8 +33,7 @@ final class ReferenceObjectives {
 
   /** Loss of {@code a}; fills the non-null buffers of {@code g} and g.dLogZ. Actions must be checked. */
   static double loss(ObjectiveKind kind, ObjectiveParams p, ObjectiveArrays a, ArrayGrads g) {
-    boolean uniform = p.uniformBackward || kind == ObjectiveKind.SOFTDQN;
-    ObjectiveParams q = new ObjectiveParams(p.lambda, p.leafCoeff, p.stopAction, uniform);
+    ObjectiveParams q = p;
     double scale = 1.0 / a.batch;
     if (kind != ObjectiveKind.TB && kind != ObjectiveKind.SUBTB) {
       long count = 0;
@@ -47,17 +51,27 @@ final class ReferenceObjectives {
     double[] out = new double[2];
     for (int b = 0; b < a.batch; b++) {
       Upstream up = new Upstream(a.slots);
+      for (int t = 0; t < a.slots; t++) {
+        up.weight[t] = a.weights == null ? 1.0 : a.weights[a.cell(t, b)];
+      }
+      // A whole-trajectory loss is weighted by its trajectory's first cell.
+      double tscale = scale * up.weight[0];
       out[0] = 0.0;
       out[1] = 0.0;
       switch (kind) {
-        case TB: ReferenceBalance.tb(a, q, b, scale, out, up); break;
+        case TB: ReferenceBalance.tb(a, q, b, tscale, out, up); break;
         case DB: ReferenceBalance.db(a, q, b, scale, out, up); break;
-        case SUBTB: ReferenceBalance.subtb(a, q, b, scale, out, up); break;
+        case SUBTB: ReferenceBalance.subtb(a, q, b, tscale, out, up); break;
         case FLDB: ReferenceTargetLosses.fldb(a, q, b, scale, out, up); break;
         case MDB: ReferenceTargetLosses.mdb(a, q, b, scale, out, up); break;
         default: ReferenceTargetLosses.softdqn(a, q, b, scale, out, up); break;
       }
       writeRows(a, q, b, up, g);
+      if (g.tdErrors != null) {
+        for (int t = 0; t < a.slots; t++) {
+          g.tdErrors[a.cell(t, b)] = up.td[t];
+        }
+      }
       total += out[0];
       totalDz += out[1];
     }

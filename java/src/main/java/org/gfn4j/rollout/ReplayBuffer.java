@@ -82,6 +82,41 @@ public final class ReplayBuffer implements AutoCloseable {
     }
   }
 
+  /** Fills {@code out} with transitions drawn uniformly among the {@code recent} most recently stored. */
+  public void sampleRecent(SplittableRandom rng, Trajectories out, int recent) {
+    check(out);
+    if (out.slots() != 2 || recent < 1 || recent > size) {
+      throw new IllegalArgumentException("draws " + out.slots() + "-slot blocks among 1.." + size + " recent, got "
+          + recent);
+    }
+    int n = out.batch();
+    for (int i = 0; i < n; i++) {
+      int j = Math.floorMod(next - 1 - rng.nextInt(recent), capacity);
+      copyTransition(store, j, capacity + j, out, i, n + i);
+    }
+  }
+
+  /** The ring position the next stored transition will take (the oldest one once full). */
+  public int nextPosition() {
+    return next;
+  }
+
+  /** Fills the two-slot block {@code out} with the stored transitions {@code indices} (one per row). */
+  public void gather(int[] indices, Trajectories out) {
+    check(out);
+    if (out.slots() != 2 || indices.length != out.batch()) {
+      throw new IllegalArgumentException("gather fills a two-slot block of " + indices.length + " rows");
+    }
+    int n = out.batch();
+    for (int i = 0; i < n; i++) {
+      int j = indices[i];
+      if (j < 0 || j >= size) {
+        throw new IllegalArgumentException("transition " + j + " is not stored (size " + size + ")");
+      }
+      copyTransition(store, j, capacity + j, out, i, n + i);
+    }
+  }
+
   private void check(Trajectories block) {
     if (block.width() != width || block.obsSize() != obsSize || block.numActions() != numActions
         || block.numBackwardActions() != numBackwardActions) {

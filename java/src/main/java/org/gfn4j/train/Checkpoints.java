@@ -155,6 +155,9 @@ final class Checkpoints {
         try (java.io.DataInputStream in = new java.io.DataInputStream(
             new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("replay.bin"))))) {
           trainer.replay.restore(in, trainer.env);
+          if (trainer.prioritized != null) {
+            trainer.prioritized.resetPriorities(); // priorities are not saved: every transition restarts at the top
+          }
         }
       }
       TrainingTrackers t = trainer.trackers;

@@ -22,14 +22,20 @@ public final class TrainConfigs {
           + " does not define");
     }
     PolicyFactory.spec(config, env).validate();
+    org.gfn4j.backward.BackwardChoice backward = Trainer.backwardChoice(config);
+    if (backward.separateNetwork()
+        && !java.util.List.of("tb", "db", "subtb", "softdqn", "mdqn").contains(objective.name())) {
+      throw new IllegalArgumentException("backward_policy=" + config.get(TrainKey.BACKWARD_POLICY)
+          + " works with tb, db, subtb, softdqn and mdqn, not " + objective.name());
+    }
     PolicyFactory.optimizer(config, true);
     String replay = config.get(TrainKey.REPLAY);
-    if (!replay.equals("none") && !replay.equals("uniform")) {
-      throw new IllegalArgumentException("'replay' must be none or uniform, got '" + replay + "'");
+    if (!replay.equals("none") && !replay.equals("uniform") && !replay.equals("prioritized")) {
+      throw new IllegalArgumentException("'replay' must be none, uniform or prioritized, got '" + replay + "'");
     }
-    if (replay.equals("uniform") && objective.needsWholeTrajectories()) {
+    if (!replay.equals("none") && objective.needsWholeTrajectories()) {
       throw new IllegalArgumentException(
-          "replay stores transitions: use it with db, fldb, mdb or softdqn, not " + objective.name());
+          "replay stores transitions: use it with db, fldb, mdb, softdqn or mdqn, not " + objective.name());
     }
   }
 }

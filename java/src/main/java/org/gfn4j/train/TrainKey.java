@@ -9,7 +9,7 @@ import org.gfn4j.io.Inputs;
  */
 public enum TrainKey {
   ENV("env", "", Kind.TEXT, "environment spec (every preset sets one)"),
-  OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb or softdqn"),
+  OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb, softdqn or mdqn (soft-DQN with the Munchausen bonus)"),
   STEPS("steps", "62500", Kind.POSITIVE_INT, "training iterations"),
   BATCH("batch", "16", Kind.POSITIVE_INT, "trajectories per iteration (gfnx num_envs)"),
   SEED("seed", "111", Kind.LONG, "seed of initialisation, sampling and metrics"),
@@ -31,14 +31,32 @@ public enum TrainKey {
   EPS_STEPS("eps_steps", "30000", Kind.NON_NEGATIVE_INT, "linear epsilon schedule length (0: constant eps_start)"),
   TEMPERATURE("temperature", "1", Kind.POSITIVE_DOUBLE, "logit temperature while sampling"),
   TRAIN_BACKWARD("train_backward", "true", Kind.BOOLEAN, "learn PB (false: uniform PB)"),
+  BACKWARD_POLICY("backward_policy", "auto", Kind.TEXT,
+      "auto (train_backward: naive or uniform), uniform, naive (PB head trained by the forward loss), tlm"
+          + " (separate PB fitted by trajectory likelihood on each fresh batch) or pessimistic (on recent batches)"),
+  PB_LR("pb_lr", "1e-3", Kind.POSITIVE_DOUBLE, "tlm/pessimistic: initial learning rate of the PB network"),
+  PB_LR_DECAY("pb_lr_decay", "0.999", Kind.DECAY, "tlm: PB learning rate factor per PB step, in (0, 1]"),
+  PB_TAU("pb_tau", "0.25", Kind.PROBABILITY, "tlm/pessimistic: Polyak rate of the target PB the forward loss reads"),
+  PB_FIRST("pb_first", "true", Kind.BOOLEAN, "tlm/pessimistic: the PB step precedes the forward step"),
+  PB_RECENT_BATCHES("pb_recent_batches", "20", Kind.POSITIVE_INT, "pessimistic: batches PB is fitted on"),
   SUBTB_LAMBDA("subtb_lambda", "1", Kind.POSITIVE_DOUBLE, "SubTB lambda"),
   LEAF_COEFF("leaf_coeff", "5", Kind.POSITIVE_DOUBLE, "soft-DQN weight of terminal transitions"),
+  MDQN_ALPHA("mdqn_alpha", "0.15", Kind.UNIT_INTERVAL_OPEN, "mdqn: Munchausen coefficient alpha in [0, 1)"),
+  MDQN_L0("mdqn_l0", "-100", Kind.NON_POSITIVE_DOUBLE, "mdqn: clip floor l0 of the Munchausen bonus"),
+  SOFTDQN_LAMBDA("softdqn_lambda", "auto", Kind.AUTO_OR_POSITIVE_DOUBLE,
+      "softdqn/mdqn entropy temperature (auto: 1/(1 - alpha), the one whose fixed point is R/Z)"),
+  DOUBLE_DQN("double_dqn", "false", Kind.BOOLEAN, "softdqn/mdqn: double-DQN next-state value"),
   TARGET_TAU("target_tau", "0.25", Kind.PROBABILITY, "target network soft-update rate"),
   TARGET_EVERY("target_every", "1", Kind.POSITIVE_INT, "target network update period (iterations)"),
-  REPLAY("replay", "none", Kind.TEXT, "none or uniform (transition replay for off-policy objectives)"),
+  REPLAY("replay", "none", Kind.TEXT, "none, uniform or prioritized (transition replay for off-policy objectives)"),
   REPLAY_CAPACITY("replay_capacity", "100000", Kind.POSITIVE_INT, "replay buffer capacity (transitions)"),
   REPLAY_BATCH("replay_batch", "256", Kind.POSITIVE_INT, "transitions sampled per update"),
   REPLAY_MIN("replay_min", "1000", Kind.NON_NEGATIVE_INT, "transitions stored before updates start"),
+  REPLAY_ALPHA("replay_alpha", "0.5", Kind.NON_NEGATIVE_DOUBLE, "prioritized replay: priority exponent alpha"),
+  REPLAY_BETA_START("replay_beta_start", "0.4", Kind.PROBABILITY, "prioritized replay: importance exponent beta at step 0"),
+  REPLAY_BETA_END("replay_beta_end", "1", Kind.PROBABILITY, "prioritized replay: beta after replay_beta_steps"),
+  REPLAY_BETA_STEPS("replay_beta_steps", "62500", Kind.NON_NEGATIVE_INT,
+      "prioritized replay: linear beta schedule length (0: replay_beta_end at once)"),
   EVAL_EVERY("eval_every", "500", Kind.POSITIVE_INT, "evaluation period (iterations)"),
   METRIC_BUFFER("metric_buffer", "200000", Kind.POSITIVE_INT, "FIFO of training terminal states (approx metrics)"),
   EVAL_ROUNDS("eval_rounds", "10", Kind.POSITIVE_INT, "ELBO/EUBO rounds"),
@@ -53,7 +71,8 @@ public enum TrainKey {
 
   /** Value kinds, each with its own check. */
   enum Kind {
-    TEXT, POSITIVE_INT, NON_NEGATIVE_INT, LONG, DOUBLE, POSITIVE_DOUBLE, NON_NEGATIVE_DOUBLE, PROBABILITY, BOOLEAN
+    TEXT, POSITIVE_INT, NON_NEGATIVE_INT, LONG, DOUBLE, POSITIVE_DOUBLE, NON_NEGATIVE_DOUBLE, PROBABILITY, BOOLEAN,
+    UNIT_INTERVAL_OPEN, NON_POSITIVE_DOUBLE, AUTO_OR_POSITIVE_DOUBLE, DECAY
   }
 
   final String key;
@@ -118,6 +137,22 @@ public enum TrainKey {
         break;
       case BOOLEAN:
         require(value.equals("true") || value.equals("false"), "must be true or false", value);
+        break;
+      case UNIT_INTERVAL_OPEN:
+        double u = Inputs.parseDouble(what, value);
+        require(u >= 0 && u < 1, "must be a number in [0, 1)", value);
+        break;
+      case NON_POSITIVE_DOUBLE:
+        require(Inputs.parseDouble(what, value) <= 0, "must be a number <= 0", value);
+        break;
+      case DECAY:
+        double d = Inputs.parseDouble(what, value);
+        require(d > 0 && d <= 1, "must be a number in (0, 1]", value);
+        break;
+      case AUTO_OR_POSITIVE_DOUBLE:
+        if (!value.equals("auto")) {
+          require(Inputs.parseDouble(what, value) > 0, "must be auto or a positive number", value);
+        }
         break;
       default:
         require(!value.isBlank(), "must not be empty", value);

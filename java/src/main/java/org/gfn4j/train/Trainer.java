@@ -3,6 +3,8 @@ package org.gfn4j.train;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gfn4j.backward.BackwardChoice;
+import org.gfn4j.backward.BackwardPolicyTrainer;
 import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
@@ -28,6 +30,7 @@ import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
 import org.gfn4j.rollout.NativeRollout;
 import org.gfn4j.rollout.PolicyFn;
+import org.gfn4j.rollout.PrioritizedReplay;
 import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.EpsilonSchedule;
@@ -71,11 +74,19 @@ public final class Trainer extends NativeResource {
   private final FloatTensor delta;
   private final RowCompaction compaction;
   final ReplayBuffer replay;
+  /** Priorities over {@link #replay} with replay=prioritized, else null. */
+  final PrioritizedReplay prioritized;
+  private final FloatTensor replayWeights;
+  private final FloatTensor replayResiduals;
   private final Trajectories replayBlock;
   private final HeadBlock replayHeads;
   private final HeadBlock replayGrads;
   private final HeadBlock replayTargetHeads;
   private final Evaluator evaluator;
+  /** A separate learned PB (backward_policy=tlm|pessimistic), else null; the forward loss reads its target. */
+  final BackwardPolicyTrainer backwardPolicy;
+  private final HeadBlock backwardHeads;
+  private final HeadBlock replayBackwardHeads;
   private long step;
 
   private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
@@ -94,6 +105,11 @@ public final class Trainer extends NativeResource {
         : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
             seed, onnxThreads(config));
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
+    BackwardChoice backward = backwardChoice(config);
+    this.backwardPolicy = backward.separateNetwork() ? new BackwardPolicyTrainer(new BackwardPolicyTrainer.Settings(
+        backward, config.getDouble(TrainKey.PB_LR), config.getDouble(TrainKey.PB_LR_DECAY),
+        config.getDouble(TrainKey.PB_TAU), config.getInt(TrainKey.PB_RECENT_BATCHES)), PolicyFactory.spec(config, env),
+        env, config.getInt(TrainKey.BATCH), seed, threads) : null;
     if (NativeLibrary.numThreads() != threads) {
       NativeLibrary.setNumThreads(threads);
     }
@@ -130,14 +146,21 @@ public final class Trainer extends NativeResource {
     this.targetHeads = target == null ? null : HeadBlock.like(block);
     this.compaction = new RowCompaction(block.slots() * batch, env.observationSpec(), env.numActions(),
         env.numBackwardActions());
-    boolean useReplay = config.get(TrainKey.REPLAY).equals("uniform");
+    boolean useReplay = !config.get(TrainKey.REPLAY).equals("none");
     int replayBatch = config.getInt(TrainKey.REPLAY_BATCH);
     this.replay = useReplay ? new ReplayBuffer(config.getInt(TrainKey.REPLAY_CAPACITY), env.stateWidth(),
         env.observationSpec(), env.numActions(), env.numBackwardActions()) : null;
+    boolean usePriorities = config.get(TrainKey.REPLAY).equals("prioritized");
+    this.prioritized = usePriorities ? new PrioritizedReplay(replay, config.getDouble(TrainKey.REPLAY_ALPHA),
+        Backend.NATIVE) : null;
+    this.replayWeights = usePriorities ? FloatTensor.allocate(2, replayBatch) : null;
+    this.replayResiduals = usePriorities ? FloatTensor.allocate(2, replayBatch) : null;
     this.replayBlock = useReplay ? Trajectories.of(env, 2, replayBatch) : null;
     this.replayHeads = useReplay ? HeadBlock.like(replayBlock) : null;
     this.replayGrads = useReplay ? HeadBlock.like(replayBlock) : null;
     this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
+    this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
+    this.replayBackwardHeads = backwardPolicy != null && useReplay ? HeadBlock.like(replayBlock) : null;
     this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
@@ -146,7 +169,8 @@ public final class Trainer extends NativeResource {
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
     int[] testObjects = space == null || corr == 0 ? null : testObjects(space, corr, seed);
     this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
-        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy(), groundTruth, testObjects));
+        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
+        testObjects));
     this.step = step;
   }
 
@@ -195,8 +219,24 @@ public final class Trainer extends NativeResource {
 
   /** The objective the config names, with the settings it reads and the environment's stop action. */
   static Objective objective(TrainConfig c, Environment env) {
-    return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(c.getBoolean(TrainKey.TRAIN_BACKWARD),
-        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction()), Backend.NATIVE);
+    String lambda = c.get(TrainKey.SOFTDQN_LAMBDA);
+    BackwardChoice backward = backwardChoice(c);
+    boolean dqn = java.util.List.of("softdqn", "mdqn").contains(c.get(TrainKey.OBJECTIVE).trim());
+    if (dqn && backward == BackwardChoice.NAIVE && !c.get(TrainKey.BACKWARD_POLICY).equals("auto")) {
+      throw new IllegalArgumentException(c.get(TrainKey.OBJECTIVE) + " cannot train PB through its loss:"
+          + " use backward_policy uniform, tlm or pessimistic");
+    }
+    // soft-DQN's PB is a reward, never a trained head: it is uniform unless fitted apart
+    boolean learnedBackward = backward.separateNetwork() || backward == BackwardChoice.NAIVE && !dqn;
+    return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(learnedBackward,
+        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
+        c.getDouble(TrainKey.MDQN_ALPHA), c.getDouble(TrainKey.MDQN_L0),
+        lambda.equals("auto") ? Double.NaN : Double.parseDouble(lambda), c.getBoolean(TrainKey.DOUBLE_DQN)),
+        Backend.NATIVE);
+  }
+
+  static BackwardChoice backwardChoice(TrainConfig c) {
+    return BackwardChoice.parse(c.get(TrainKey.BACKWARD_POLICY), c.getBoolean(TrainKey.TRAIN_BACKWARD));
   }
 
   private static int[] groundTruth(StateSpace space, int n, long seed) {
@@ -267,13 +307,29 @@ public final class Trainer extends NativeResource {
       throw new IllegalStateException(env.spec() + " truncated a trajectory, which " + objective.name()
           + " cannot train on");
     }
+    java.util.SplittableRandom pbRng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 37 + step);
+    boolean pbFirst = config.getBoolean(TrainKey.PB_FIRST);
+    if (backwardPolicy != null && pbFirst) {
+      backwardPolicy.fit(block, used, pbRng);
+    }
     double loss = Double.NaN;
     if (replay == null) {
       loss = update(prefix, heads, used);
     } else {
-      replay.add(prefix, used);
+      java.util.SplittableRandom rng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step);
+      if (prioritized != null) {
+        prioritized.add(prefix, used);
+      } else {
+        replay.add(prefix, used);
+      }
       if (replay.size() >= Math.max(1, config.getInt(TrainKey.REPLAY_MIN))) {
-        replay.sample(new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step), replayBlock);
+        if (prioritized != null) {
+          prioritized.sample(rng, replayBlock, PrioritizedReplay.beta(config.getDouble(TrainKey.REPLAY_BETA_START),
+              config.getDouble(TrainKey.REPLAY_BETA_END), config.getInt(TrainKey.REPLAY_BETA_STEPS), step),
+              replayWeights);
+        } else {
+          replay.sample(rng, replayBlock);
+        }
         long t0 = System.nanoTime();
         online.evaluate(replayBlock.obsRows(), replayHeads.forwardLogits(0, 2), replayHeads.backwardLogits(0, 2),
             replayHeads.logFlow(0, 2));
@@ -281,6 +337,12 @@ public final class Trainer extends NativeResource {
         times.forwardRows += replayBlock.obsRows().dim(0);
         loss = update(replayBlock, replayHeads, 2);
       }
+    }
+    if (backwardPolicy != null) {
+      if (!pbFirst) {
+        backwardPolicy.fit(block, used, pbRng);
+      }
+      backwardPolicy.updateTarget();
     }
     step++;
     if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
@@ -312,12 +374,32 @@ public final class Trainer extends NativeResource {
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
     }
+    if (backwardPolicy != null) { // the forward loss reads PB̄, as a constant
+      HeadBlock pb = b == replayBlock ? replayBackwardHeads : backwardHeads;
+      long tf = System.nanoTime();
+      backwardPolicy.targetBackwardLogits(obs, pb.backwardLogits(0, used), pb.forwardLogits(0, used),
+          pb.logFlow(0, used));
+      times.policyNanos += System.nanoTime() - tf;
+      t0 += System.nanoTime() - tf;
+      in.backwardLogits(pb.backwardLogits(0, used)).targetBackwardLogits(pb.backwardLogits(0, used));
+    }
     if (deltaScore != null) {
       in.deltaScore(DeltaScores.compute(deltaScore, b, delta.view(0, used, b.batch())));
     }
     HeadBlock gh = b == replayBlock ? replayGrads : grads;
     ObjectiveGrads g = ObjectiveGrads.of(gh.forwardLogits(0, used), gh.backwardLogits(0, used), gh.logFlow(0, used));
+    boolean prioritizedBatch = b == replayBlock && prioritized != null;
+    if (prioritizedBatch) {
+      in.weights(replayWeights);
+      g.withTdErrors(replayResiduals);
+    }
     double loss = objective.loss(in.build(), g);
+    if (backwardPolicy != null) {
+      g.dBackwardLogits().fill(0f); // PB̄ is not the forward network's head
+    }
+    if (prioritizedBatch) {
+      prioritized.updatePriorities(replayResiduals);
+    }
     long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
     if (b == replayBlock || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
@@ -460,9 +542,19 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads}) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
     delta.close();
     compaction.close();
-    for (AutoCloseable c : new AutoCloseable[] {replay, replayBlock, replayHeads, replayGrads, replayTargetHeads}) {
+    for (AutoCloseable c : new AutoCloseable[] {prioritized, replay, replayBlock, replayHeads, replayGrads,
+        replayTargetHeads, replayWeights, replayResiduals}) {
       if (c != null) {
         try {
           c.close();

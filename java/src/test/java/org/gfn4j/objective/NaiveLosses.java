@@ -144,7 +144,12 @@ final class NaiveLosses {
     return total / count;
   }
 
-  static double softdqn(BlockFixture f, double leafCoeff) {
+  /**
+   * M-DQN from its definition: Q = V + lambda logPF; target r + V'(s'), or with double DQN
+   * r + sum_a' pi(a'|s') (Q'(s', a') - lambda log pi(a'|s')); plus alpha clip(lambda log pi'(a|s), l0, 0).
+   */
+  static double softdqn(BlockFixture f, double leafCoeff, Munchausen m, boolean uniformPB) {
+    double lambda = m.lambda();
     double total = 0;
     int count = 0;
     for (int b = 0; b < f.batch; b++) {
@@ -152,7 +157,8 @@ final class NaiveLosses {
         if (!f.real(t, b)) {
           continue;
         }
-        double q = f.logFlow[f.cell(t, b)] + logPF(f, f.forwardLogits, t, b, f.actions[f.cell(t, b)]);
+        int a = f.actions[f.cell(t, b)];
+        double q = f.logFlow[f.cell(t, b)] + lambda * logPF(f, f.forwardLogits, t, b, a);
         double target;
         if (f.done(t, b)) {
           target = f.logReward[f.cell(t, b)];
@@ -161,8 +167,23 @@ final class NaiveLosses {
           for (int k = 0; k < f.numBackwardActions; k++) {
             parents += f.backwardMask[f.cell(t + 1, b) * f.numBackwardActions + k] == 0 ? 1 : 0;
           }
-          target = -Math.log(parents) + f.targetLogFlow[f.cell(t + 1, b)];
+          double next = f.targetLogFlow[f.cell(t + 1, b)];
+          double logPB = uniformPB ? -Math.log(parents) : logPB(f, f.targetBackwardLogits, t, b);
+          if (m.doubleDqn()) {
+            next = 0;
+            for (int k = 0; k < f.numActions; k++) {
+              if (f.forwardMask[f.cell(t + 1, b) * f.numActions + k] != 0) {
+                continue;
+              }
+              double logPi = logPF(f, f.forwardLogits, t + 1, b, k);
+              double qTarget = f.targetLogFlow[f.cell(t + 1, b)] + lambda * logPF(f, f.targetForwardLogits, t + 1, b, k);
+              next += Math.exp(logPi) * (qTarget - lambda * logPi);
+            }
+          }
+          target = logPB + next;
         }
+        double bonus = lambda * logPF(f, f.targetForwardLogits, t, b, a);
+        target += m.alpha() * Math.min(0, Math.max(m.l0(), bonus));
         total += optaxHuber(q - target) * (f.done(t, b) ? leafCoeff : 1.0);
         count++;
       }
@@ -170,7 +191,6 @@ final class NaiveLosses {
     return total / count;
   }
 
-  /** The naive value of the configuration {@code o}. */
   static double of(AbstractObjective o, BlockFixture f) {
     ObjectiveParams p = o.params();
     switch (o.kind()) {
@@ -179,7 +199,7 @@ final class NaiveLosses {
       case SUBTB: return subtb(f, p.lambda, p.uniformBackward);
       case FLDB: return fldb(f, p.uniformBackward);
       case MDB: return mdb(f, p.stopAction, p.uniformBackward);
-      default: return softdqn(f, p.leafCoeff);
+      default: return softdqn(f, p.leafCoeff, p.munchausen, p.uniformBackward);
     }
   }
 }

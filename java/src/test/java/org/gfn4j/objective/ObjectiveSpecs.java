@@ -10,7 +10,14 @@ final class ObjectiveSpecs {
 
   static final List<String> SPECS = List.of("tb", "tb:pb=uniform", "db", "db:pb=uniform", "subtb",
       "subtb:lambda=1.9", "subtb:lambda=0.9,pb=uniform", "fldb", "fldb:pb=learned", "mdb:stop_action=STOP",
-      "mdb:stop_action=STOP,pb=learned", "softdqn", "softdqn:leaf_coeff=1");
+      "mdb:stop_action=STOP,pb=learned", "softdqn", "softdqn:leaf_coeff=1", "softdqn:lambda=2", "mdqn",
+      "mdqn:alpha=0.5,lambda=1,l0=-0.4", "mdqn:double=true", "softdqn:double=true,lambda=1.5", "softdqn:pb=learned",
+      "mdqn:pb=learned,alpha=0.3");
+
+  /** Specs whose target reads the online head (double DQN) as a constant: finite differences see it. */
+  static boolean semiGradient(AbstractObjective o) {
+    return o.params().munchausen.doubleDqn();
+  }
 
   /** The configurations for a block whose stop action is the last forward action. */
   static List<AbstractObjective> all(int numActions, Backend backend) {
@@ -24,6 +31,6 @@ final class ObjectiveSpecs {
   static String describe(AbstractObjective o) {
     ObjectiveParams p = o.params();
     return o.name() + "(lambda=" + p.lambda + ", leaf=" + p.leafCoeff + ", stop=" + p.stopAction + ", uniformPB="
-        + p.uniformBackward + ")";
+        + p.uniformBackward + ", " + p.munchausen + ")";
   }
 }

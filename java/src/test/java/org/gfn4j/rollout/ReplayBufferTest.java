@@ -17,24 +17,30 @@ import org.junit.jupiter.api.Test;
 class ReplayBufferTest {
   private final Environment env = Environments.create("hypergrid:dim=2,side=6");
 
-  private ReplayBuffer filled(int capacity, int rollouts) {
-    ReplayBuffer buffer = new ReplayBuffer(capacity, env.stateWidth(), env.observationSpec(), env.numActions(),
-        env.numBackwardActions());
+  /** Hands {@code rollouts} blocks of 8 skewed, ε-explored rollouts of {@code env} (with their used slots) to {@code sink}. */
+  static void rollouts(Environment env, int rollouts, java.util.function.ObjIntConsumer<Trajectories> sink) {
     try (Trajectories block = Trajectories.forRollouts(env, 8);
         HeadBlock heads = HeadBlock.like(block);
         ForwardRollout rollout = new ForwardRollout(env, new Sampler(2), 8)) {
       for (int i = 0; i < rollouts; i++) {
-        int used = rollout.run(block, heads, RolloutTest.SKEWED, new ForwardRollout.Exploration(0.3f, 1f, i),
-            RolloutTimer.NONE);
-        int real = 0;
-        for (int t = 0; t + 1 < used; t++) {
-          for (int b = 0; b < 8; b++) {
-            real += block.isReal(t, b) ? 1 : 0;
-          }
-        }
-        assertEquals(real, buffer.add(block, used), "every real transition, no padding");
+        sink.accept(block, rollout.run(block, heads, RolloutTest.SKEWED, new ForwardRollout.Exploration(0.3f, 1f, i),
+            RolloutTimer.NONE));
       }
     }
+  }
+
+  private ReplayBuffer filled(int capacity, int rollouts) {
+    ReplayBuffer buffer = new ReplayBuffer(capacity, env.stateWidth(), env.observationSpec(), env.numActions(),
+        env.numBackwardActions());
+    rollouts(env, rollouts, (block, used) -> {
+      int real = 0;
+      for (int t = 0; t + 1 < used; t++) {
+        for (int b = 0; b < 8; b++) {
+          real += block.isReal(t, b) ? 1 : 0;
+        }
+      }
+      assertEquals(real, buffer.add(block, used), "every real transition, no padding");
+    });
     return buffer;
   }
 

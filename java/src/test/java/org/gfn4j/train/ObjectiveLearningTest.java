@@ -16,7 +16,7 @@ class ObjectiveLearningTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"tb", "db", "subtb", "fldb", "mdb", "softdqn"})
+  @ValueSource(strings = {"tb", "db", "subtb", "fldb", "mdb", "softdqn", "mdqn", "tlm_tb", "tlm_mdqn"})
   void presetLearnsASmallGrid(String objective) throws Exception {
     TrainConfig c = Presets.get(Presets.forObjective(objective, "hypergrid:dim=2,side=6"))
         .with(TrainKey.ENV, "hypergrid:dim=2,side=6")
@@ -26,6 +26,9 @@ class ObjectiveLearningTest {
         .with(TrainKey.HIDDEN, "64")
         .with(TrainKey.EVAL_ROUNDS, "2")
         .with(TrainKey.SEED, "3");
+    if (objective.contains("mdqn")) {
+      c = c.with(TrainKey.REPLAY_MIN, "512");
+    }
     JsonObject summary = TrainRunTest.run(c, tmp.resolve(objective), false);
     double tv = summary.get("exact_tv").getAsDouble();
     assertTrue(tv < 0.03, objective + " ends at exact TV " + tv + ": " + summary);

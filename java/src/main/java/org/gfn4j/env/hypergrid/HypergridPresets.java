@@ -33,6 +33,26 @@ final class HypergridPresets {
     p.put("mdb_hypergrid", Map.of(
         "env", grid, "objective", "mdb", "eps_start", "1", "eps_end", "0.1", "eps_steps", "30000",
         "train_backward", "false", "target_tau", "0.25", "target_every", "1"));
+    // M-DQN as Tiapkin et al. 2024 run it on hypergrids: uniform PB, no exploration noise, Huber,
+    // Polyak 0.25 every iteration, proportional prioritized replay (capacity 1e5, batch 256,
+    // alpha 0.5, beta annealed from 0), alpha 0.15, l0 -100 and the consistent temperature
+    // 1/(1 - alpha); updates start after about 16 iterations' worth of transitions.
+    p.put("mdqn_hypergrid", Map.ofEntries(Map.entry("env", grid), Map.entry("objective", "mdqn"),
+        Map.entry("eps_start", "0"), Map.entry("eps_steps", "0"), Map.entry("train_backward", "false"),
+        Map.entry("target_tau", "0.25"), Map.entry("target_every", "1"), Map.entry("replay", "prioritized"),
+        Map.entry("replay_capacity", "100000"), Map.entry("replay_batch", "256"), Map.entry("replay_min", "4096"),
+        Map.entry("replay_alpha", "0.5"), Map.entry("replay_beta_start", "0"), Map.entry("replay_beta_end", "1"),
+        Map.entry("replay_beta_steps", "62500"), Map.entry("mdqn_alpha", "0.15"), Map.entry("mdqn_l0", "-100"),
+        Map.entry("softdqn_lambda", "auto")));
+    // TLM (Gritsaev et al. 2025) on top of tb_hypergrid: a separate PB network fitted by trajectory
+    // likelihood on each fresh batch before the forward step, zero-initialised output layer, Adam
+    // at the forward learning rate decayed by 0.999 per step, Polyak target PB with tau 0.25.
+    p.put("tlm_tb_hypergrid", Map.of("env", grid, "objective", "tb", "backward_policy", "tlm", "pb_lr", "1e-3",
+        "pb_lr_decay", "0.999", "pb_tau", "0.25", "pb_first", "true"));
+    // TLM with M-DQN: the fitted PB̄ is the inner reward log PB̄(s|s'), Polyak rate that of the Q target.
+    Map<String, String> tlmMdqn = new LinkedHashMap<>(p.get("mdqn_hypergrid"));
+    tlmMdqn.putAll(Map.of("backward_policy", "tlm", "pb_lr", "1e-3", "pb_lr_decay", "0.999", "pb_tau", "0.25"));
+    p.put("tlm_mdqn_hypergrid", tlmMdqn);
     return p;
   }
 }

@@ -30,9 +30,10 @@ public final class ObjectiveKernels {
       @Const FloatPointer logReward, @Const FloatPointer forwardLogits, @Const FloatPointer backwardLogits,
       @Const FloatPointer logFlow, double logZ, @Const FloatPointer targetForwardLogits,
       @Const FloatPointer targetBackwardLogits, @Const FloatPointer targetLogFlow,
-      @Const FloatPointer deltaScore, double lambda, double leafCoeff, int stopAction, int uniformBackward,
+      @Const FloatPointer deltaScore, @Const FloatPointer weights, double lambda, double leafCoeff, int stopAction,
+      int uniformBackward, double munchausenAlpha, double munchausenL0, double temperature, int doubleDqn,
       DoublePointer loss, FloatPointer dForwardLogits, FloatPointer dBackwardLogits, FloatPointer dLogFlow,
-      DoublePointer dLogZ);
+      DoublePointer dLogZ, FloatPointer tdErrors);
 
   public static native int trajectory_log_probs(
       long slots, long batch, int numActions, int numBackwardActions, @Const IntPointer actions,
