@@ -1,5 +1,6 @@
 package org.gfn4j.cli;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.gfn4j.env.ClosedForm;
 import org.gfn4j.env.StateSpace;
@@ -9,8 +10,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gfn4j exact}: exact log Z, terminal count and mean reward as one JSON object. */
-@Command(name = "exact", mixinStandardHelpOptions = true, description = "Print exact log Z, number of terminal states and mean reward (JSON).")
+/**
+ * {@code gfn4j exact}: exact log Z, terminal count and mean reward as one JSON object, plus the
+ * environment's summaries of the target distribution where it has them (a DAG's edge marginals).
+ */
+@Command(name = "exact", mixinStandardHelpOptions = true, description = "Print exact log Z, number of terminal states, mean reward and the environment's summaries of the target distribution (JSON).")
 final class ExactCommand implements Runnable {
   @ParentCommand Main main;
 
@@ -34,7 +38,20 @@ final class ExactCommand implements Runnable {
       o.addProperty("log_z", space.logZ());
       o.addProperty("num_terminal", space.numTerminalStates());
       o.addProperty("mean_reward", space.meanReward());
+      e.summaries(space, space.trueDistribution()).forEach((name, m) -> o.add(name, matrix(m)));
     }
     main.io().out().println(Json.compact(o));
+  }
+
+  private static JsonArray matrix(double[][] m) {
+    JsonArray rows = new JsonArray();
+    for (double[] row : m) {
+      JsonArray r = new JsonArray();
+      for (double v : row) {
+        r.add(v);
+      }
+      rows.add(r);
+    }
+    return rows;
   }
 }

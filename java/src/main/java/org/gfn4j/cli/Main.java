@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       SampleCommand.class,
       BenchCommand.class,
+      ProxyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -38,10 +38,7 @@ final class RewardCommand implements Runnable {
         lineNo++;
         int[] obj;
         try {
-          if (line.isBlank()) {
-            throw new IllegalArgumentException("empty line");
-          }
-          obj = e.parseObject(line);
+          obj = e.parseObject(line); // an empty line is an object for some environments (AMP's empty peptide)
         } catch (IllegalArgumentException ex) {
           throw new IllegalArgumentException("line " + lineNo + ": " + Inputs.printable(ex.getMessage()), ex);
         }

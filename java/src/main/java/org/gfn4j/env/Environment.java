@@ -1,6 +1,7 @@
 package org.gfn4j.env;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -132,6 +133,15 @@ public interface Environment {
     return Optional.empty();
   }
 
+  /**
+   * A fixed test set of terminal objects (concatenated cells) for the log P̂(x) vs log R(x)
+   * correlation, where the environment defines one (gfnx's bitseq test set); without one,
+   * enumerable environments draw test objects from their state space.
+   */
+  default Optional<int[]> testObjects() {
+    return Optional.empty();
+  }
+
   /** Plots of a terminal distribution this environment can draw (the hypergrid's heat map). */
   default List<DistributionPlot> plots() {
     return List.of();
@@ -153,5 +163,15 @@ public interface Environment {
    */
   default OptionalLong stateCountBound() {
     return OptionalLong.empty();
+  }
+
+  /**
+   * Named d×d-style summaries of a terminal distribution over an enumerated space, where the
+   * environment defines them (a DAG's edge, path and Markov-blanket marginals): {@code gfn4j
+   * exact} prints those of the target distribution, and training correlates the learned ones
+   * with the target ones. {@code distribution} is indexed like {@code space}'s terminal states.
+   */
+  default Map<String, double[][]> summaries(StateSpace space, double[] distribution) {
+    return Map.of();
   }
 }

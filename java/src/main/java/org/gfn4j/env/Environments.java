@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.gfn4j.env.dag.DagFactory;
 import org.gfn4j.env.hypergrid.HypergridFactory;
+import org.gfn4j.env.ising.IsingFactory;
+import org.gfn4j.env.phylo.PhyloFactory;
 import org.gfn4j.runtime.Backend;
 
 /**
@@ -20,7 +23,11 @@ public final class Environments {
   private Environments() {}
 
   private static List<EnvironmentFactory> builtIn() {
-    List<EnvironmentFactory> all = new ArrayList<>(List.of(new HypergridFactory()));
+    List<EnvironmentFactory> all = new ArrayList<>(List.of(
+        new HypergridFactory(),
+        new DagFactory(),
+        new IsingFactory(),
+        new PhyloFactory()));
     for (EnvironmentFactory f : ServiceLoader.load(EnvironmentFactory.class)) {
       if (all.stream().noneMatch(g -> g.name().equals(f.name()))) {
         all.add(f);

@@ -5,7 +5,7 @@ package org.gfn4j.sample;
  * src/sample/det_exp.h, bit for bit, so that sampling weights (and hence actions) agree between
  * the native sampler and the Java one where Math.exp and libm may differ in the last ulp.
  */
-final class DetMath {
+public final class DetMath {
   private static final double INV_LN2 = 0x1.71547652b82fep+0;
   private static final double LN2_HI = 0x1.62e42feep-1;
   private static final double LN2_LO = 0x1.a39ef35793c76p-33;
@@ -13,7 +13,7 @@ final class DetMath {
   private DetMath() {}
 
   /** Accurate to about 5 ulp on (-708, 709); 0 below, +inf above (see det_exp.h). */
-  static double exp(double x) {
+  public static double exp(double x) {
     if (!(x > -708.0)) {
       return Double.isNaN(x) ? x : 0.0;
     }

@@ -25,7 +25,7 @@ import org.gfn4j.tensor.FloatTensor;
  * Evaluation of the current policy, without exploration: the exact terminal distribution
  * (enumerable environments), ELBO over fresh forward rollouts and EUBO over backward rollouts from
  * a ground-truth set drawn once, top-k reward and diversity of the ELBO samples, and the
- * correlation of log P̂(x) with log R(x) over a fixed test set. Like gfnx's hypergrid scripts, every evaluation reuses the same
+ * correlation of log P̂(x) with log R(x) over a fixed test set (or, without enumeration, over the evaluation samples themselves, as gfnx's OnPolicyCorrelation). Like gfnx's hypergrid scripts, every evaluation reuses the same
  * sampling noise (a fixed RNG step), so successive values differ only through the policy.
  */
 final class Evaluator implements AutoCloseable {
@@ -55,6 +55,7 @@ final class Evaluator implements AutoCloseable {
   private final int rounds;
   private final int[] groundTruth;
   private final int[] testObjects;
+  private final int onPolicyObjects;
   private final Sampler sampler;
   private final ForwardRollout forward;
   private final BackwardRollout backward;
@@ -74,7 +75,7 @@ final class Evaluator implements AutoCloseable {
    * reports the bounds without subtracting it).
    */
   Evaluator(Environment env, StateSpace space, double logZ, long seed, int batch, int rounds,
-      boolean uniformBackward, int[] groundTruth, int[] testObjects) {
+      boolean uniformBackward, int[] groundTruth, int[] testObjects, int onPolicyObjects) {
     this.env = env;
     this.space = space;
     this.logZ = logZ;
@@ -82,6 +83,7 @@ final class Evaluator implements AutoCloseable {
     this.rounds = rounds;
     this.groundTruth = groundTruth;
     this.testObjects = testObjects;
+    this.onPolicyObjects = onPolicyObjects;
     this.sampler = new Sampler(seed ^ 0x5DEECE66DL);
     this.forward = new ForwardRollout(env, sampler, batch);
     this.backward = new BackwardRollout(env, sampler, batch);
@@ -113,7 +115,9 @@ final class Evaluator implements AutoCloseable {
   Map<String, Double> evaluate(PolicyFn policy) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (exact != null) {
-      out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), exactDistribution(policy)));
+      double[] learned = exactDistribution(policy);
+      out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), learned));
+      out.putAll(summaryCorrelations(learned));
     }
     double elbo = 0;
     int batch = block.batch();
@@ -142,8 +146,25 @@ final class Evaluator implements AutoCloseable {
       out.put("eubo", eubo / rounds);
     }
     if (testObjects != null) {
-      out.putAll(correlation(policy));
+      out.putAll(correlation(policy, testObjects));
+    } else if (onPolicyObjects > 0 && sampled >= 2) { // gfnx's OnPolicyCorrelation: fresh samples
+      out.putAll(correlation(policy, java.util.Arrays.copyOf(samples, Math.min(onPolicyObjects, sampled) * width)));
     }
+    return out;
+  }
+
+  /**
+   * Pearson correlation between the environment's summaries (a DAG's edge marginals) of the
+   * learned and the target distribution: exact_&lt;name&gt;_corr.
+   */
+  private Map<String, Double> summaryCorrelations(double[] learned) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    Map<String, double[][]> target = env.summaries(space, exact.trueDistribution());
+    env.summaries(space, learned).forEach((name, m) -> {
+      double[] a = java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
+      double[] b = java.util.Arrays.stream(target.get(name)).flatMapToDouble(java.util.Arrays::stream).toArray();
+      out.put("exact_" + name + "_corr", Correlation.pearson(a, b));
+    });
     return out;
   }
 
@@ -162,7 +183,7 @@ final class Evaluator implements AutoCloseable {
    * Pearson and Spearman correlation of log P̂(x) (Monte Carlo over {@code rounds} backward
    * trajectories per test object) with log R(x), as gfnx's TestCorrelation.
    */
-  private Map<String, Double> correlation(PolicyFn policy) {
+  private Map<String, Double> correlation(PolicyFn policy, int[] testObjects) {
     int width = env.stateWidth();
     int batch = block.batch();
     int n = testObjects.length / width;

@@ -167,10 +167,11 @@ public final class Trainer extends NativeResource {
     int[] groundTruth = space == null ? null
         : Profile.time("evaluation setup", () -> groundTruth(space, evalBatch, seed));
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
-    int[] testObjects = space == null || corr == 0 ? null : testObjects(space, corr, seed);
+    int[] testObjects = corr == 0 ? null : env.testObjects().map(t -> spread(t, env.stateWidth(), corr))
+        .orElse(space == null ? null : testObjects(space, corr, seed));
     this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
         config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
-        testObjects));
+        testObjects, space == null ? corr : 0));
     this.step = step;
   }
 
@@ -255,6 +256,19 @@ public final class Trainer extends NativeResource {
       return space.logZ();
     }
     return env.closedForm().map(org.gfn4j.env.ClosedForm::logZ).orElse(0.0);
+  }
+
+  /** At most {@code n} objects of an environment's test set, evenly spaced through it. */
+  private static int[] spread(int[] set, int width, int n) {
+    int size = set.length / width;
+    if (size <= n) {
+      return set;
+    }
+    int[] out = new int[n * width];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(set, (int) ((long) i * size / n) * width, out, i * width, width);
+    }
+    return out;
   }
 
   /** A fixed test set for the correlation metric: terminal objects drawn uniformly. */
