@@ -41,6 +41,9 @@ enum ObjectiveKind : int32_t {
   kObjectiveFLDB = 3,
   kObjectiveMDB = 4,
   kObjectiveSoftDQN = 5,
+  kObjectiveNDB = 6,      // non-acyclic DB, log scale, + reg * F
+  kObjectiveNDBFlow = 7,  // non-acyclic DB, flow scale, + reg * F
+  kObjectiveSDB = 8,      // stable DB (flow or log scale), + reg * F
 };
 
 // Block and heads as above; lambda is SubTB's, leaf_coeff soft-DQN's, stop_action MDB's;
@@ -60,6 +63,30 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
                        double temperature, int32_t double_dqn, double* loss,
                        float* d_forward_logits, float* d_backward_logits, float* d_log_flow,
                        double* d_log_z, float* td_errors) noexcept;
+
+// Objectives for state graphs with cycles (Morozov et al. 2025), per real transition s -> s',
+// with a = log F(s) + log PF(s'|s) and c = log F(s') + log PB(s|s') (log F(s') := log R and
+// log PB := 0 on exit, as above), and the regularised flow F_r = exp(log F(s)):
+//   kNDB      (a - c)^2 + reg * F_r
+//   kNDBFlow  (e^a - e^c)^2 + reg * F_r
+//   kSDB      log(1 + eps |x|^alpha) * (1 + eta * F_r)^beta + reg * F_r, x = e^a - e^c
+//             (log_scale = 0) or x = a - c (log_scale != 0)
+// summed over real transitions and divided by their number. A transition whose backward action
+// is return_action (>= 0) is the fixed first edge s0 -> s1: there log F(s0) := log_z (which gets
+// the gradient), log PF := first_edge_log_pf (fixed) and F_r := F(s1). Other arguments as
+// objective_loss; the backward head is learned unless uniform_backward. weights [T1, B] (null =
+// ones) multiply each transition's term; td_errors [T1, B] (may be null) receives each transition's
+// residual (a - c for kNDB, e^a - e^c for kNDBFlow, x for kSDB; 0 elsewhere).
+int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_actions,
+                             int32_t num_backward_actions, const int32_t* actions,
+                             const int32_t* backward_actions, const uint8_t* forward_mask,
+                             const uint8_t* backward_mask, const uint8_t* terminal, const uint8_t* pad,
+                             const float* log_reward, const float* forward_logits,
+                             const float* backward_logits, const float* log_flow, double log_z,
+                             const float* weights, double first_edge_log_pf, int32_t return_action, double reg,
+                             double alpha, double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
+                             double* loss, float* d_forward_logits, float* d_backward_logits,
+                             float* d_log_flow, double* d_log_z, float* td_errors) noexcept;
 
 // Per-transition log PF_t and log PB_t [T1, B] (0 on padding transitions) and per-trajectory
 // sums sum_log_pf, sum_log_pb and log_r = sum of log_reward over real transitions [B]. Any

@@ -48,6 +48,14 @@ constexpr int64_t kTrajectoryGrain = 8;
 // Soft-DQN reads backward actions only for a non-uniform PB (a learned PB̄ as its inner reward).
 bool uses_backward_actions(int32_t kind, bool uniform) { return kind != kObjectiveSoftDQN || !uniform; }
 
+// Importance weights are optional (null = ones); present ones must be finite and >= 0.
+bool valid_weights(const float* weights, int64_t cells) {
+  if (weights)
+    for (int64_t i = 0; i < cells; ++i)
+      if (!(weights[i] >= 0.0f && std::isfinite(weights[i]))) return false;
+  return true;
+}
+
 bool uses_log_flow(int32_t kind) { return kind != kObjectiveTB && kind != kObjectiveMDB; }
 
 // Range and mask checks of the actions every real transition of `kind` evaluates.
@@ -131,6 +139,66 @@ void write_rows(const Block& blk, int64_t b, const Workspace& ws, bool backward_
 
 }  // namespace
 
+namespace {
+
+// The shared dispatcher of objective_loss and cycle_objective_loss (arguments already checked).
+// target_pb: the kernel reads PB from the target (or uniform) head only, so the online backward
+// rows are not prepared. weights (null = ones) and td_errors (may be null) as in objective.h.
+int32_t run_objective(int32_t kind, const Block& blk, const Heads& h, const Params& p, bool target_pb,
+                      const float* weights, double* loss, float* d_forward_logits, float* d_backward_logits,
+                      float* d_log_flow, double* d_log_z, float* td_errors) {
+  const int64_t slots = blk.slots, batch = blk.batch;
+  const int32_t num_actions = blk.num_actions, num_backward_actions = blk.num_backward_actions;
+  const bool uniform = p.uniform_backward;
+  const int32_t status = check_actions(kind, blk, p);
+  if (status != kOk) return status;
+  double scale = 1.0 / static_cast<double>(batch);
+  if (kind != kObjectiveTB && kind != kObjectiveSubTB) {
+    const int64_t count = count_transitions(kind, blk);
+    scale = count > 0 ? 1.0 / static_cast<double>(count) : 0.0;
+  }
+  std::vector<double> losses(batch, 0.0), dz(batch, 0.0);
+  // Only TB/DB/SubTB and the cycle objectives differentiate through the online backward head.
+  const bool backward_grad = !uniform && (kind == kObjectiveTB || kind == kObjectiveDB ||
+                                          kind == kObjectiveSubTB || kind >= kObjectiveNDB);
+  parallel_for(batch, kTrajectoryGrain, [&](int64_t begin, int64_t end) {
+    Workspace ws(slots, num_actions, num_backward_actions);
+    for (int64_t b = begin; b < end; ++b) {
+      ws.up.reset();
+      for (int64_t t = 0; t < slots; ++t) {
+        ws.weight[t] = weights ? weights[blk.cell(t, b)] : 1.0;
+        ws.td[t] = 0.0;
+      }
+      // A whole-trajectory loss is weighted by its trajectory's first cell.
+      const double tscale = scale * ((kind == kObjectiveTB || kind == kObjectiveSubTB) ? ws.weight[0] : 1.0);
+      objective::prepare_trajectory(blk, h, uniform || target_pb, b, d_forward_logits != nullptr,
+                                    backward_grad && d_backward_logits, ws);
+      switch (kind) {
+        case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, tscale, &losses[b], &dz[b], ws); break;
+        case kObjectiveDB: objective::db_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+        case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, tscale, &losses[b], ws); break;
+        case kObjectiveFLDB: objective::fldb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+        case kObjectiveMDB: objective::mdb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+        case kObjectiveSoftDQN: objective::softdqn_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
+        default: objective::cycle_trajectory(kind, blk, h, p, b, scale, &losses[b], &dz[b], ws); break;
+      }
+      write_rows(blk, b, ws, backward_grad, d_forward_logits, d_backward_logits, d_log_flow);
+      if (td_errors)
+        for (int64_t t = 0; t < slots; ++t) td_errors[blk.cell(t, b)] = static_cast<float>(ws.td[t]);
+    }
+  });
+  double total = 0.0, total_dz = 0.0;
+  for (int64_t b = 0; b < batch; ++b) {
+    total += losses[b];
+    total_dz += dz[b];
+  }
+  *loss = total;
+  if (d_log_z) *d_log_z = total_dz;
+  return kOk;
+}
+
+}  // namespace
+
 int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_actions,
                        int32_t num_backward_actions, const int32_t* actions,
                        const int32_t* backward_actions, const uint8_t* forward_mask,
@@ -161,60 +229,58 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
       (!(temperature > 0.0 && std::isfinite(temperature)) || !(munchausen_alpha >= 0.0 && munchausen_alpha < 1.0) ||
        !(munchausen_l0 <= 0.0 && std::isfinite(munchausen_l0))))
     return kErrArgument;
-  if (weights)
-    for (int64_t i = 0; i < slots * batch; ++i)
-      if (!(weights[i] >= 0.0f && std::isfinite(weights[i]))) return kErrArgument;
+  if (!valid_weights(weights, slots * batch)) return kErrArgument;
   return guarded([&]() -> int32_t {
     const Block blk{slots, batch, num_actions, num_backward_actions, actions, backward_actions,
                     forward_mask, backward_mask, terminal, pad, log_reward};
     const Heads h{forward_logits, uniform ? nullptr : backward_logits, log_flow, log_z,
                   target_forward_logits, target_backward_logits, target_log_flow, delta_score};
-    const Params p{lambda,       leaf_coeff,  stop_action, uniform, munchausen_alpha, munchausen_l0,
-                   temperature, double_dqn != 0};
-    const int32_t status = check_actions(kind, blk, p);
-    if (status != kOk) return status;
-    double scale = 1.0 / static_cast<double>(batch);
-    if (kind != kObjectiveTB && kind != kObjectiveSubTB) {
-      const int64_t count = count_transitions(kind, blk);
-      scale = count > 0 ? 1.0 / static_cast<double>(count) : 0.0;
-    }
-    std::vector<double> losses(batch, 0.0), dz(batch, 0.0);
-    // Only TB/DB/SubTB differentiate through the online backward head.
-    const bool backward_grad =
-        !uniform && (kind == kObjectiveTB || kind == kObjectiveDB || kind == kObjectiveSubTB);
-    parallel_for(batch, kTrajectoryGrain, [&](int64_t begin, int64_t end) {
-      Workspace ws(slots, num_actions, num_backward_actions);
-      for (int64_t b = begin; b < end; ++b) {
-        ws.up.reset();
-        for (int64_t t = 0; t < slots; ++t) {
-          ws.weight[t] = weights ? weights[blk.cell(t, b)] : 1.0;
-          ws.td[t] = 0.0;
-        }
-        // A whole-trajectory loss is weighted by its trajectory's first cell.
-        const double tscale = scale * ((kind == kObjectiveTB || kind == kObjectiveSubTB) ? ws.weight[0] : 1.0);
-        objective::prepare_trajectory(blk, h, uniform || target_pb, b,
-                                      d_forward_logits != nullptr, backward_grad && d_backward_logits, ws);
-        switch (kind) {
-          case kObjectiveTB: objective::tb_trajectory(blk, h, p, b, tscale, &losses[b], &dz[b], ws); break;
-          case kObjectiveDB: objective::db_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
-          case kObjectiveSubTB: objective::subtb_trajectory(blk, h, p, b, tscale, &losses[b], ws); break;
-          case kObjectiveFLDB: objective::fldb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
-          case kObjectiveMDB: objective::mdb_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
-          default: objective::softdqn_trajectory(blk, h, p, b, scale, &losses[b], ws); break;
-        }
-        write_rows(blk, b, ws, backward_grad, d_forward_logits, d_backward_logits, d_log_flow);
-        if (td_errors)
-          for (int64_t t = 0; t < slots; ++t) td_errors[blk.cell(t, b)] = static_cast<float>(ws.td[t]);
-      }
-    });
-    double total = 0.0, total_dz = 0.0;
-    for (int64_t b = 0; b < batch; ++b) {
-      total += losses[b];
-      total_dz += dz[b];
-    }
-    *loss = total;
-    if (d_log_z) *d_log_z = total_dz;
-    return kOk;
+    Params p{lambda, leaf_coeff, stop_action, uniform};
+    p.munchausen_alpha = munchausen_alpha;
+    p.munchausen_l0 = munchausen_l0;
+    p.temperature = temperature;
+    p.double_dqn = double_dqn != 0;
+    return run_objective(kind, blk, h, p, target_pb, weights, loss, d_forward_logits,
+                         d_backward_logits, d_log_flow, d_log_z, td_errors);
+  });
+}
+
+int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_actions,
+                             int32_t num_backward_actions, const int32_t* actions,
+                             const int32_t* backward_actions, const uint8_t* forward_mask,
+                             const uint8_t* backward_mask, const uint8_t* terminal, const uint8_t* pad,
+                             const float* log_reward, const float* forward_logits,
+                             const float* backward_logits, const float* log_flow, double log_z,
+                             const float* weights, double first_edge_log_pf, int32_t return_action, double reg,
+                             double alpha, double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
+                             double* loss, float* d_forward_logits, float* d_backward_logits,
+                             float* d_log_flow, double* d_log_z, float* td_errors) noexcept {
+  if (kind < kObjectiveNDB || kind > kObjectiveSDB || slots < 2 || batch < 1 || num_actions < 1 ||
+      num_backward_actions < 1 || !actions || !backward_actions || !forward_mask || !backward_mask ||
+      !terminal || !pad || !log_reward || !forward_logits || !log_flow || !loss ||
+      (!uniform_backward && !backward_logits) || return_action >= num_backward_actions ||
+      !std::isfinite(first_edge_log_pf) || !std::isfinite(log_z) || !(reg >= 0.0 && std::isfinite(reg)) ||
+      !(alpha > 0.0 && std::isfinite(alpha)) || !std::isfinite(beta) || !(eps > 0.0 && std::isfinite(eps)) ||
+      !(eta >= 0.0 && std::isfinite(eta)))
+    return kErrArgument;
+  if (!valid_weights(weights, slots * batch)) return kErrArgument;
+  return guarded([&]() -> int32_t {
+    const bool uniform = uniform_backward != 0;
+    const Block blk{slots, batch, num_actions, num_backward_actions, actions, backward_actions,
+                    forward_mask, backward_mask, terminal, pad, log_reward};
+    const Heads h{forward_logits, uniform ? nullptr : backward_logits, log_flow, log_z,
+                  nullptr, nullptr, nullptr, nullptr};
+    Params p{1.0, 1.0, 0, uniform};
+    p.first_edge_log_pf = first_edge_log_pf;
+    p.return_action = return_action;
+    p.reg = reg;
+    p.alpha = alpha;
+    p.beta = beta;
+    p.eps = eps;
+    p.eta = eta;
+    p.log_scale = log_scale != 0;
+    return run_objective(kind, blk, h, p, false, weights, loss, d_forward_logits, d_backward_logits,
+                         d_log_flow, d_log_z, td_errors);
   });
 }
 

@@ -49,6 +49,11 @@ struct Params {
   double leaf_coeff;
   int32_t stop_action;
   bool uniform_backward;
+  // Objectives on graphs with cycles (cycle_objective_loss); unused by the others.
+  double first_edge_log_pf = 0.0;
+  int32_t return_action = -1;
+  double reg = 0.0, alpha = 2.0, beta = 1.0, eps = 1.0, eta = 1e-3;
+  bool log_scale = false;
   // Soft-DQN: Munchausen coefficient alpha and clip floor l0, entropy temperature (Q = V +
   // temperature * log pi), and the double-DQN next-state value.
   double munchausen_alpha = 0.0;
@@ -163,6 +168,9 @@ void mdb_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b
                     double* loss, Workspace& ws);
 void softdqn_trajectory(const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
                         double* loss, Workspace& ws);
+// kNDB, kNDBFlow and kSDB (gfn4j/objective.h); d_log_z receives the first edges' log Z gradient.
+void cycle_trajectory(int32_t kind, const Block& blk, const Heads& h, const Params& p, int64_t b, double scale,
+                      double* loss, double* d_log_z, Workspace& ws);
 
 }  // namespace objective
 }  // namespace gfn4j

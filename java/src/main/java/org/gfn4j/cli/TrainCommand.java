@@ -26,7 +26,7 @@ final class TrainCommand implements Runnable {
   @Option(names = "--env", paramLabel = "SPEC", description = "environment spec (overrides the preset)")
   String env;
 
-  @Option(names = "--objective", paramLabel = "NAME", description = "tb, db, subtb, fldb, mdb or softdqn")
+  @Option(names = "--objective", paramLabel = "NAME", description = "tb, db, subtb, fldb, mdb, softdqn; for cycles ndb, ndb_flow, sdb")
   String objective;
 
   @Option(names = "--preset", paramLabel = "NAME", description = "a preset (see --list-settings; default: the first one listed)")

@@ -51,6 +51,14 @@ public interface Environment {
     return true;
   }
 
+  /**
+   * The fixed first edge s0 → s1 of a non-acyclic environment, where it has one (then forward
+   * rollouts draw s1 from it; see {@link FirstEdge}).
+   */
+  default java.util.Optional<FirstEdge> firstEdge() {
+    return java.util.Optional.empty();
+  }
+
   /** int32 cells per state. */
   int stateWidth();
 
@@ -145,6 +153,15 @@ public interface Environment {
   /** Plots of a terminal distribution this environment can draw (the hypergrid's heat map). */
   default List<DistributionPlot> plots() {
     return List.of();
+  }
+
+  /**
+   * Metrics of its own that the environment reads off an exact terminal distribution
+   * ({@code learned}, indexed like {@code space}'s terminal objects), e.g. the permutations' L1
+   * error of the fixed-point law; reported with the exact metrics.
+   */
+  default java.util.Map<String, Double> exactMetrics(StateSpace space, double[] learned) {
+    return java.util.Map.of();
   }
 
   /**

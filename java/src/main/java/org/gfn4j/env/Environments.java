@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.gfn4j.env.dag.DagFactory;
 import org.gfn4j.env.hypergrid.HypergridFactory;
 import org.gfn4j.env.ising.IsingFactory;
+import org.gfn4j.env.permutations.PermutationsFactory;
 import org.gfn4j.env.phylo.PhyloFactory;
 import org.gfn4j.runtime.Backend;
 
@@ -27,7 +28,8 @@ public final class Environments {
         new HypergridFactory(),
         new DagFactory(),
         new IsingFactory(),
-        new PhyloFactory()));
+        new PhyloFactory(),
+        new PermutationsFactory()));
     for (EnvironmentFactory f : ServiceLoader.load(EnvironmentFactory.class)) {
       if (all.stream().noneMatch(g -> g.name().equals(f.name()))) {
         all.add(f);

@@ -3,7 +3,7 @@ package org.gfn4j.objective;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeLibrary;
 
-/** Shared checks and backend dispatch of the six objectives; subclasses only fix the kind and parameters. */
+/** Shared checks and backend dispatch of the objectives; subclasses only fix the kind and parameters. */
 abstract class AbstractObjective implements Objective {
   private final ObjectiveKind kind;
   private final ObjectiveParams params;
@@ -48,7 +48,7 @@ abstract class AbstractObjective implements Objective {
 
   @Override
   public boolean usesLogZ() {
-    return kind == ObjectiveKind.TB;
+    return kind == ObjectiveKind.TB || kind.forCycles();
   }
 
   @Override
@@ -105,6 +105,9 @@ abstract class AbstractObjective implements Objective {
   public LogZEstimate logZEstimate() {
     switch (kind) {
       case TB:
+      case NDB:
+      case NDB_FLOW:
+      case SDB:
         return LogZEstimate.LOG_Z;
       case FLDB:
         return LogZEstimate.LOG_FLOW_PLUS_LOG_REWARD_AT_S0;

@@ -23,6 +23,19 @@ final class NativeObjectiveKernel {
         in.terminal, in.pad, in.logReward, in.forwardLogits, in.backwardLogits, in.logFlow,
         in.targetForwardLogits, in.targetBackwardLogits, in.targetLogFlow, in.deltaScore, in.weights,
         g.dForwardLogits(), g.dBackwardLogits(), g.dLogFlow(), g.tdErrors())) {
+      if (kind.forCycles()) {
+        CycleSettings c = p.cycle;
+        int status = ObjectiveKernels.cycle_objective_loss(kind.id, in.slots, in.batch, in.numActions,
+            in.numBackwardActions, in.actions.pointer(), in.backwardActions.pointer(), in.forwardMask.pointer(),
+            in.backwardMask.pointer(), in.terminal.pointer(), in.pad.pointer(), in.logReward.pointer(),
+            in.forwardLogits.pointer(), ptr(in.backwardLogits), ptr(in.logFlow), in.logZ, ptr(in.weights),
+            c.firstEdgeLogPF(), c.returnAction(), c.reg(), c.alpha(), c.beta(), c.eps(), c.eta(),
+            c.logScale() ? 1 : 0, p.uniformBackward ? 1 : 0, scratch, ptr(g.dForwardLogits()),
+            ptr(g.dBackwardLogits()), ptr(g.dLogFlow()), scratch.getPointer(1), ptr(g.tdErrors()));
+        NativeStatus.check(status, "cycle_objective_loss(" + kind.factoryName + ")");
+        g.setDLogZ(scratch.get(1));
+        return scratch.get(0);
+      }
       Munchausen m = p.munchausen;
       int status = ObjectiveKernels.objective_loss(kind.id, in.slots, in.batch, in.numActions,
           in.numBackwardActions, in.actions.pointer(), in.backwardActions.pointer(), in.forwardMask.pointer(),

@@ -45,7 +45,8 @@ public final class ObjectiveGrads implements AutoCloseable {
 
   /**
    * Also writes every transition's residual into {@code td} [T1, B] (borrowed): the loss's error
-   * at cell t for DB, FL-DB, MDB and soft-DQN, the trajectory residual at [0, b] for TB, 0 elsewhere.
+   * at cell t for DB, FL-DB, MDB, soft-DQN and the objectives for cycles, the trajectory residual at
+   * [0, b] for TB, 0 elsewhere.
    */
   public ObjectiveGrads withTdErrors(FloatTensor td) {
     tdErrors = td;

@@ -10,15 +10,22 @@ import org.gfn4j.runtime.Backend;
  * Creates objectives by name with optional parameters, e.g. {@code "tb"}, {@code "subtb:lambda=1.9"},
  * {@code "softdqn:leaf_coeff=5"}, {@code "mdb:stop_action=25"}, {@code "db:pb=uniform"},
  * {@code "mdqn:alpha=0.15,double=true"}. Keys: {@code pb} (learned|uniform; default learned for
- * tb/db/subtb, uniform for fldb/mdb/softdqn/mdqn, whose "learned" PB is the target backward head), {@code lambda} (subtb, default 1; softdqn/mdqn temperature,
+ * tb/db/subtb and the objectives for cycles, uniform for fldb/mdb/softdqn/mdqn, whose "learned" PB
+ * is the target backward head), {@code lambda} (subtb, default 1; softdqn/mdqn temperature,
  * default 1/(1 - alpha)), {@code leaf_coeff} (softdqn/mdqn, default 5), {@code alpha} and
  * {@code l0} (mdqn's Munchausen bonus, default 0.15 and -100), {@code double} (softdqn/mdqn,
- * default false), {@code stop_action} (mdb, required). Unknown names or keys throw
- * IllegalArgumentException.
+ * default false), {@code stop_action} (mdb, required); for the objectives on graphs with cycles
+ * ({@code ndb}, {@code ndb_flow}, {@code sdb}, see {@link CycleBalance}) {@code reg} (λ, default
+ * 1e-3 for ndb, else 0), {@code alpha}, {@code beta}, {@code eps}, {@code eta} and {@code scale}
+ * (flow|log) of stable DB, and the first edge as {@code return_action} and {@code first_log_pf}.
+ * Unknown names or keys throw IllegalArgumentException.
  */
 public final class Objectives {
   /** The factory names, in documentation order. */
-  public static final List<String> NAMES = List.of("tb", "db", "subtb", "fldb", "mdb", "softdqn", "mdqn");
+  public static final List<String> NAMES = List.of("tb", "db", "subtb", "fldb", "mdb", "softdqn", "mdqn", "ndb",
+      "ndb_flow", "sdb");
+  /** The state-flow regulariser λ of ndb by default (the paper's choice); 0 for ndb_flow and sdb. */
+  public static final double DEFAULT_NDB_REG = 1e-3;
 
   private Objectives() {}
 
@@ -60,6 +67,23 @@ public final class Objectives {
         Munchausen m = Munchausen.of(alpha, l0, number(args, "lambda", Double.NaN), bool(args, "double"));
         objective = new SoftDQN(number(args, "leaf_coeff", 5.0), m, uniform(args, true), backend);
         break;
+      case "ndb":
+      case "ndb_flow":
+      case "sdb": {
+        boolean uniform = uniform(args, false);
+        CycleSettings d = CycleSettings.DEFAULTS;
+        String scale = args.getOrDefault("scale", "flow");
+        args.remove("scale");
+        if (!scale.equals("flow") && !scale.equals("log")) {
+          throw new IllegalArgumentException("scale must be 'flow' or 'log', got '" + scale + "'");
+        }
+        CycleSettings c = new CycleSettings(number(args, "reg", name.equals("ndb") ? DEFAULT_NDB_REG : 0.0),
+            number(args, "alpha", d.alpha()), number(args, "beta", d.beta()), number(args, "eps", d.eps()),
+            number(args, "eta", d.eta()), scale.equals("log"), number(args, "first_log_pf", 0.0),
+            args.containsKey("return_action") ? (int) integer(args, "return_action") : -1);
+        objective = new CycleBalance(cycleKind(name), uniform, c, backend);
+        break;
+      }
       default:
         throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
     }
@@ -94,9 +118,17 @@ public final class Objectives {
       case "mdqn":
         return new SoftDQN(settings.leafCoeff(), Munchausen.of(settings.mdqnAlpha(), settings.mdqnL0(),
             settings.softdqnLambda(), settings.doubleDqn()), uniform, backend);
+      case "ndb":
+      case "ndb_flow":
+      case "sdb":
+        return new CycleBalance(cycleKind(key), uniform, settings.cycle(), backend);
       default:
         throw new IllegalArgumentException("unknown objective '" + name + "'; expected one of " + NAMES);
     }
+  }
+
+  private static ObjectiveKind cycleKind(String name) {
+    return name.equals("ndb") ? ObjectiveKind.NDB : name.equals("ndb_flow") ? ObjectiveKind.NDB_FLOW : ObjectiveKind.SDB;
   }
 
   private static Map<String, String> parseArgs(String text) {

@@ -64,7 +64,8 @@ final class ReferenceObjectives {
         case SUBTB: ReferenceBalance.subtb(a, q, b, tscale, out, up); break;
         case FLDB: ReferenceTargetLosses.fldb(a, q, b, scale, out, up); break;
         case MDB: ReferenceTargetLosses.mdb(a, q, b, scale, out, up); break;
-        default: ReferenceTargetLosses.softdqn(a, q, b, scale, out, up); break;
+        case SOFTDQN: ReferenceTargetLosses.softdqn(a, q, b, scale, out, up); break;
+        default: ReferenceCycleBalance.transitions(kind, a, q, b, scale, out, up); break;
       }
       writeRows(a, q, b, up, g);
       if (g.tdErrors != null) {

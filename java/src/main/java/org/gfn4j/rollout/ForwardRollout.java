@@ -13,18 +13,21 @@ import org.gfn4j.tensor.FloatTensor;
  * terminated the remaining slots are filled by padding steps without calling the policy. Nothing
  * here assumes the state graph is acyclic: the block's slot count is the step cap, and a
  * trajectory still not terminal in the last slot is marked truncated (it has no terminal object
- * and no reward; see {@link Trajectories#truncated}).
+ * and no reward; see {@link Trajectories#truncated}). An environment with a fixed first edge
+ * ({@link org.gfn4j.env.FirstEdge}) gets its start state drawn after s0 instead of stepped.
  */
 public final class ForwardRollout implements AutoCloseable {
   private final Environment env;
   private final Sampler sampler;
   private final FloatTensor sampledLogPF;
+  private final org.gfn4j.env.FirstEdge firstEdge;
 
   /** {@code batch} is the number of trajectories per rollout. */
   public ForwardRollout(Environment env, Sampler sampler, int batch) {
     this.env = env;
     this.sampler = sampler;
     this.sampledLogPF = FloatTensor.allocate(batch);
+    this.firstEdge = env.firstEdge().orElse(null);
   }
 
   /** Exploration of one rollout: epsilon, temperature and the RNG step of the counter. */
@@ -73,12 +76,28 @@ public final class ForwardRollout implements AutoCloseable {
         sampler.sample(heads.forwardLogits(t, 1), mask, exploration.epsilon(), exploration.temperature(),
             exploration.rngStep(), t, block.actions(t), sampledLogPF);
       }
-      env.step(states, block.actions(t), block.states(t + 1), block.logReward(t));
-      env.backwardActions(states, block.actions(t), block.states(t + 1), block.backwardActions(t));
+      if (t == 0 && firstEdge != null) {
+        enter(block, exploration.rngStep());
+      } else {
+        env.step(states, block.actions(t), block.states(t + 1), block.logReward(t));
+        env.backwardActions(states, block.actions(t), block.states(t + 1), block.backwardActions(t));
+      }
       timer.env(System.nanoTime() - t1);
     }
     markTruncated(block);
     return Math.max(used, 2);
+  }
+
+  /**
+   * The fixed first edge s0 → s1: slot 1 receives start states drawn from the environment's
+   * distribution (one random stream per seed and RNG step), with the return-to-s0 backward action
+   * and no reward. The action of slot 0 is the one "enter" action s0 allows.
+   */
+  private void enter(Trajectories block, long rngStep) {
+    long key = sampler.seed() * 0x9E3779B97F4A7C15L ^ rngStep * 0xC2B2AE3D27D4EB4FL;
+    firstEdge.sample(block.states(1), new java.util.SplittableRandom(key));
+    block.logReward(0).fill(0f);
+    block.backwardActions(0).fill(firstEdge.returnAction());
   }
 
   /** Flags the trajectories whose last slot is not terminal. */

@@ -7,6 +7,8 @@ import org.gfn4j.env.StateSpace;
 import org.gfn4j.metrics.Bounds;
 import org.gfn4j.metrics.Correlation;
 import org.gfn4j.metrics.TopK;
+import org.gfn4j.metrics.AbsorbingChain;
+import org.gfn4j.metrics.CyclicExactDistribution;
 import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
 import org.gfn4j.objective.ObjectiveInputs;
@@ -67,6 +69,10 @@ final class Evaluator implements AutoCloseable {
   private final DoubleTensor logR;
   private final StateGraph graph;
   private final ExactDistribution exact;
+  /** The exact oracle of environments whose state graph may have cycles (absorbing chain). */
+  private final CyclicExactDistribution cyclicExact;
+  /** log PF of the environment's fixed first edge (0 without one), part of every trajectory's log PF. */
+  private final double firstEdgeLogPF;
   private final int[] scratchCells;
 
   /**
@@ -81,9 +87,12 @@ final class Evaluator implements AutoCloseable {
     this.logZ = logZ;
     this.uniformBackward = uniformBackward;
     this.rounds = rounds;
-    this.groundTruth = groundTruth;
-    this.testObjects = testObjects;
-    this.onPolicyObjects = onPolicyObjects;
+    // Backward rollouts need not return to s0 within a step cap on a graph with cycles: no EUBO
+    // or backward-sampled correlation there.
+    this.groundTruth = env.alwaysTerminates() ? groundTruth : null;
+    this.testObjects = env.alwaysTerminates() ? testObjects : null;
+    this.onPolicyObjects = env.alwaysTerminates() ? onPolicyObjects : 0;
+    this.firstEdgeLogPF = env.firstEdge().map(org.gfn4j.env.FirstEdge::logPF).orElse(0.0);
     this.sampler = new Sampler(seed ^ 0x5DEECE66DL);
     this.forward = new ForwardRollout(env, sampler, batch);
     this.backward = new BackwardRollout(env, sampler, batch);
@@ -93,18 +102,22 @@ final class Evaluator implements AutoCloseable {
     this.sumLogPF = DoubleTensor.allocate(batch);
     this.sumLogPB = DoubleTensor.allocate(batch);
     this.logR = DoubleTensor.allocate(batch);
-    boolean exactOk = space != null;
+    boolean exactOk = space != null && env.alwaysTerminates();
     this.graph = exactOk ? StateGraph.build(space) : null;
     this.exact = exactOk ? new ExactDistribution(space, graph) : null;
+    this.cyclicExact = space != null && !env.alwaysTerminates() ? new CyclicExactDistribution(space) : null;
     this.scratchCells = new int[env.stateWidth()];
   }
 
   boolean hasExact() {
-    return exact != null;
+    return exact != null || cyclicExact != null;
   }
 
   /** The exact terminal distribution of {@code policy} (null without enumeration). */
   double[] exactDistribution(PolicyFn policy) {
+    if (cyclicExact != null) {
+      return cyclicExact.compute(policy).terminal();
+    }
     if (exact == null) {
       return null;
     }
@@ -118,6 +131,14 @@ final class Evaluator implements AutoCloseable {
       double[] learned = exactDistribution(policy);
       out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), learned));
       out.putAll(summaryCorrelations(learned));
+      out.putAll(env.exactMetrics(space, learned));
+    }
+    if (cyclicExact != null) {
+      AbsorbingChain.Solution s = cyclicExact.compute(policy);
+      out.putAll(org.gfn4j.metrics.Distances.all("exact", cyclicExact.trueDistribution(), s.terminal()));
+      out.put("exact_mean_length", s.meanLength());
+      out.putAll(summaryCorrelations(s.terminal()));
+      out.putAll(env.exactMetrics(space, s.terminal()));
     }
     double elbo = 0;
     int batch = block.batch();
@@ -221,6 +242,9 @@ final class Evaluator implements AutoCloseable {
         .build();
     logProbs.compute(in, null, null, sumLogPF, sumLogPB, logR);
     double[] pf = sumLogPF.toArray();
+    for (int b = 0; b < pf.length && !upper; b++) {
+      pf[b] += firstEdgeLogPF; // the kernels see the one "enter" action of s0, not the fixed draw
+    }
     double[] pb = sumLogPB.toArray();
     double[] r = logR.toArray();
     if (upper) {
@@ -257,6 +281,9 @@ final class Evaluator implements AutoCloseable {
     if (exact != null) {
       exact.close();
       graph.close();
+    }
+    if (cyclicExact != null) {
+      cyclicExact.close();
     }
   }
 }

@@ -9,7 +9,8 @@ import org.gfn4j.io.Inputs;
  */
 public enum TrainKey {
   ENV("env", "", Kind.TEXT, "environment spec (every preset sets one)"),
-  OBJECTIVE("objective", "tb", Kind.TEXT, "tb, db, subtb, fldb, mdb, softdqn or mdqn (soft-DQN with the Munchausen bonus)"),
+  OBJECTIVE("objective", "tb", Kind.TEXT,
+      "tb, db, subtb, fldb, mdb, softdqn, mdqn (soft-DQN with the Munchausen bonus), or for cycles ndb, ndb_flow, sdb"),
   STEPS("steps", "62500", Kind.POSITIVE_INT, "training iterations"),
   BATCH("batch", "16", Kind.POSITIVE_INT, "trajectories per iteration (gfnx num_envs)"),
   SEED("seed", "111", Kind.LONG, "seed of initialisation, sampling and metrics"),
@@ -41,6 +42,13 @@ public enum TrainKey {
   PB_RECENT_BATCHES("pb_recent_batches", "20", Kind.POSITIVE_INT, "pessimistic: batches PB is fitted on"),
   SUBTB_LAMBDA("subtb_lambda", "1", Kind.POSITIVE_DOUBLE, "SubTB lambda"),
   LEAF_COEFF("leaf_coeff", "5", Kind.POSITIVE_DOUBLE, "soft-DQN weight of terminal transitions"),
+  FLOW_REG("flow_reg", "auto", Kind.TEXT,
+      "state-flow regulariser lambda of ndb/ndb_flow/sdb (loss += lambda*F(s)); auto: 1e-3 for ndb, else 0"),
+  SDB_ALPHA("sdb_alpha", "2", Kind.POSITIVE_DOUBLE, "stable DB alpha: log(1 + eps*|x|^alpha)"),
+  SDB_BETA("sdb_beta", "1", Kind.DOUBLE, "stable DB beta: weight (1 + eta*F(s))^beta"),
+  SDB_EPS("sdb_eps", "1", Kind.POSITIVE_DOUBLE, "stable DB eps"),
+  SDB_ETA("sdb_eta", "1e-3", Kind.NON_NEGATIVE_DOUBLE, "stable DB eta"),
+  SDB_SCALE("sdb_scale", "flow", Kind.TEXT, "stable DB residual x: flow (F(s)PF - F(s')PB) or log"),
   MDQN_ALPHA("mdqn_alpha", "0.15", Kind.UNIT_INTERVAL_OPEN, "mdqn: Munchausen coefficient alpha in [0, 1)"),
   MDQN_L0("mdqn_l0", "-100", Kind.NON_POSITIVE_DOUBLE, "mdqn: clip floor l0 of the Munchausen bonus"),
   SOFTDQN_LAMBDA("softdqn_lambda", "auto", Kind.AUTO_OR_POSITIVE_DOUBLE,

@@ -146,7 +146,7 @@ public final class TrainRun {
         history.add(last);
         Profile.time("metrics file", () -> run.writeMetrics(history));
         Profile.time("checkpoint", () -> Checkpoints.save(run, trainer, wall));
-        progress.metrics(metrics, "loss", "exact_tv", "approx_tv", "elbo", "log_z_learned");
+        progress.metrics(metrics, "loss", "exact_tv", "approx_tv", "elbo", "log_z_learned", "exact_mean_length");
       }
       progress.update(step);
     }
@@ -198,7 +198,8 @@ public final class TrainRun {
     s.addProperty("steps", trainer.step());
     s.addProperty("wall_seconds", wall);
     for (String key : new String[] {"exact_tv", "exact_kl", "exact_jsd", "approx_tv", "approx_kl", "elbo", "eubo",
-        "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward", "pearson", "spearman", "top_10_reward"}) {
+        "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward", "pearson", "spearman", "top_10_reward",
+        "exact_mean_length", "fixed_point_l1"}) {
       if (last != null && last.has(key)) {
         s.add(key, last.get(key));
       }

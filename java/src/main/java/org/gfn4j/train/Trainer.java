@@ -232,8 +232,8 @@ public final class Trainer extends NativeResource {
     return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(learnedBackward,
         c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
         c.getDouble(TrainKey.MDQN_ALPHA), c.getDouble(TrainKey.MDQN_L0),
-        lambda.equals("auto") ? Double.NaN : Double.parseDouble(lambda), c.getBoolean(TrainKey.DOUBLE_DQN)),
-        Backend.NATIVE);
+        lambda.equals("auto") ? Double.NaN : Double.parseDouble(lambda), c.getBoolean(TrainKey.DOUBLE_DQN),
+        CycleTraining.settings(c, env)), Backend.NATIVE);
   }
 
   static BackwardChoice backwardChoice(TrainConfig c) {

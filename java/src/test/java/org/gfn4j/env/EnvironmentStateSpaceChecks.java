@@ -116,9 +116,17 @@ public abstract class EnvironmentStateSpaceChecks {
       int n = space.numStates();
       int[] parents = new int[n + space.numTerminalStates()];
       int[] children = space.children();
+      // With a fixed first edge s0 -> s1 every non-terminal state but s0 has s0 as its parent
+      // (the return-to-s0 backward action), and the one stepped edge from s0 is that same edge.
+      boolean firstEdge = env.firstEdge().isPresent();
       for (int e = 0; e < children.length; e++) {
-        if (children[e] >= 0) {
+        if (children[e] >= 0 && !(firstEdge && e < env.numActions())) {
           parents[children[e]]++;
+        }
+      }
+      if (firstEdge) {
+        for (int k = 1; k < n; k++) {
+          parents[k]++;
         }
       }
       int ab = env.numBackwardActions();

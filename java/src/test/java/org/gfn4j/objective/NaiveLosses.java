@@ -1,8 +1,8 @@
 package org.gfn4j.objective;
 
 /**
- * Independent, deliberately plain implementations of the six losses straight from the gfnx
- * formulas (per-transition arrays, explicit sub-trajectory sums, optax's Huber), used only to
+ * Independent, deliberately plain implementations of the losses straight from the gfnx
+ * formulas (and, for the objectives on graphs with cycles, the paper's forward/backward flows) (per-transition arrays, explicit sub-trajectory sums, optax's Huber), used only to
  * check the values of both backends. Shares no code with the library.
  */
 final class NaiveLosses {
@@ -199,7 +199,41 @@ final class NaiveLosses {
       case SUBTB: return subtb(f, p.lambda, p.uniformBackward);
       case FLDB: return fldb(f, p.uniformBackward);
       case MDB: return mdb(f, p.stopAction, p.uniformBackward);
-      default: return softdqn(f, p.leafCoeff, p.munchausen, p.uniformBackward);
+      case SOFTDQN: return softdqn(f, p.leafCoeff, p.munchausen, p.uniformBackward);
+      default: return cycles(o.kind(), f, p.cycle, p.uniformBackward);
     }
+  }
+
+  /** ndb / ndb_flow / sdb: per transition a "forward flow" and a "backward flow", first edges from log Z. */
+  static double cycles(ObjectiveKind kind, BlockFixture f, CycleSettings c, boolean uniform) {
+    double total = 0;
+    int count = 0;
+    for (int b = 0; b < f.batch; b++) {
+      for (int t = 0; t < f.slots - 1; t++) {
+        if (!f.real(t, b)) {
+          continue;
+        }
+        int here = f.cell(t, b);
+        boolean done = f.done(t, b);
+        boolean first = !done && f.backwardActions[here] == c.returnAction();
+        double logForward = first ? f.logZ + c.firstEdgeLogPF()
+            : f.logFlow[here] + logPF(f, f.forwardLogits, t, b, f.actions[here]);
+        double logBackward = (done ? f.logReward[here] : f.logFlow[f.cell(t + 1, b)])
+            + logPB(f, uniform ? null : f.backwardLogits, t, b);
+        double flow = Math.exp(first ? f.logFlow[f.cell(t + 1, b)] : f.logFlow[here]);
+        double loss;
+        if (kind == ObjectiveKind.NDB) {
+          loss = Math.pow(logForward - logBackward, 2);
+        } else if (kind == ObjectiveKind.NDB_FLOW) {
+          loss = Math.pow(Math.exp(logForward) - Math.exp(logBackward), 2);
+        } else {
+          double x = c.logScale() ? logForward - logBackward : Math.exp(logForward) - Math.exp(logBackward);
+          loss = Math.log(1 + c.eps() * Math.pow(Math.abs(x), c.alpha())) * Math.pow(1 + c.eta() * flow, c.beta());
+        }
+        total += loss + c.reg() * flow;
+        count++;
+      }
+    }
+    return total / count;
   }
 }

@@ -85,7 +85,8 @@ class ObjectiveWeightsTest {
     BlockFixture f = BlockFixture.synthetic(43, 6, 5, 4, 3);
     for (AbstractObjective o : ObjectiveSpecs.all(f.numActions, Backend.JAVA)) {
       ObjectiveKind kind = o.kind();
-      if (kind == ObjectiveKind.SUBTB) {
+      // The objectives for cycles add a flow regulariser (and sdb a flow weight) the residual does not carry.
+      if (kind == ObjectiveKind.SUBTB || kind.forCycles()) {
         continue;
       }
       ObjectiveArrays a = f.arrays();

@@ -108,6 +108,8 @@ class NativeRolloutTest {
     Environment otherReward = env.withReward(org.gfn4j.env.RewardModule.of(cells -> 0.0));
     assertFalse(NativeRollout.supports(otherReward, spec), "a replaced reward is not the step kernel's to compute");
     assertThrows(IllegalArgumentException.class, () -> new NativeRollout(otherReward, new Sampler(1), 4));
+    Environment cyclic = Environments.create("hypergrid:dim=2,side=4,moves=pm");
+    assertFalse(NativeRollout.supports(cyclic, spec(cyclic)), "the fused loop calls the increments grid's kernels");
     assertFalse(NativeRollout.supports(env, PolicySpec.mlp(env.observationSize(), 1, 8, Activation.RELU)
         .head("forward_logits", env.numActions())));
     assertThrows(IllegalArgumentException.class, () -> new NativeRollout(javaEnv, new Sampler(1), 4));

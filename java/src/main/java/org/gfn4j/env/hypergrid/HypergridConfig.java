@@ -20,7 +20,7 @@ public record HypergridConfig(int dim, int side, double r0, double r1, double r2
   /** Largest observation width D·H. */
   public static final int MAX_OBSERVATION = 1 << 22;
   public static final double MIN_REWARD = 1e-6;
-  public static final Set<String> KEYS = Set.of("dim", "side", "reward", "r0", "r1", "r2");
+  public static final Set<String> KEYS = Set.of("dim", "side", "reward", "r0", "r1", "r2", "moves");
 
   public HypergridConfig {
     if (dim < 1 || dim > MAX_DIM) {
@@ -42,6 +42,7 @@ public record HypergridConfig(int dim, int side, double r0, double r1, double r2
   /** Reads dim, side and reward=easy|hard or custom r0/r1/r2 (which override a preset). */
   public static HypergridConfig fromSpec(EnvSpec spec) {
     spec.requireKeys(KEYS);
+    plusMinusMoves(spec);
     int dim = spec.getInt("dim", DEFAULT_DIM, 1, MAX_DIM);
     int side = spec.getInt("side", DEFAULT_SIDE, 2, MAX_SIDE);
     String preset = spec.getString("reward", spec.has("r0") || spec.has("r1") || spec.has("r2") ? "custom" : "easy");
@@ -64,6 +65,18 @@ public record HypergridConfig(int dim, int side, double r0, double r1, double r2
     double r2 = spec.getDouble("r2", r[2]);
     boolean overridden = spec.has("r0") || spec.has("r1") || spec.has("r2");
     return new HypergridConfig(dim, side, r0, r1, r2, overridden ? "custom" : preset);
+  }
+
+  /**
+   * Whether the spec asks for the non-acyclic grid ({@code moves=pm}: ±1 on each coordinate,
+   * exit anywhere) rather than gfnx's increments ({@code moves=inc}, the default).
+   */
+  public static boolean plusMinusMoves(EnvSpec spec) {
+    String moves = spec.getString("moves", "inc");
+    if (!moves.equals("inc") && !moves.equals("pm")) {
+      throw new IllegalArgumentException("'moves' must be inc or pm, got '" + moves + "'");
+    }
+    return moves.equals("pm");
   }
 
   /** The canonical spec: presets by name, custom rewards by value. */

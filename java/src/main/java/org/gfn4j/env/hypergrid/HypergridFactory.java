@@ -29,7 +29,9 @@ public final class HypergridFactory implements EnvironmentFactory {
         new EnvParameter("reward", "easy", "easy (R0,R1,R2 = 1e-3,0.5,2.0) or hard (1e-4,1.0,3.0)"),
         new EnvParameter("r0", "1e-3", "custom R0 (overrides the preset)"),
         new EnvParameter("r1", "0.5", "custom R1"),
-        new EnvParameter("r2", "2.0", "custom R2"));
+        new EnvParameter("r2", "2.0", "custom R2"),
+        new EnvParameter("moves", "inc", "inc (increments, acyclic) or pm (+/-1 on each coordinate, exit anywhere: "
+            + "non-acyclic, uniform start through a fixed first edge)"));
   }
 
   @Override
@@ -40,6 +42,9 @@ public final class HypergridFactory implements EnvironmentFactory {
   @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     HypergridConfig config = HypergridConfig.fromSpec(spec);
+    if (HypergridConfig.plusMinusMoves(spec)) {
+      return backend == Backend.JAVA ? new JavaCyclicHypergrid(config) : new NativeCyclicHypergrid(config);
+    }
     return backend == Backend.JAVA ? new JavaHypergrid(config) : new NativeHypergrid(config);
   }
 }

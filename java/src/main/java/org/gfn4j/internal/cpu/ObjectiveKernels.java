@@ -35,6 +35,18 @@ public final class ObjectiveKernels {
       DoublePointer loss, FloatPointer dForwardLogits, FloatPointer dBackwardLogits, FloatPointer dLogFlow,
       DoublePointer dLogZ, FloatPointer tdErrors);
 
+  public static native int cycle_objective_loss(
+      int kind, long slots, long batch, int numActions, int numBackwardActions,
+      @Const IntPointer actions, @Const IntPointer backwardActions,
+      @Cast("const uint8_t*") BytePointer forwardMask, @Cast("const uint8_t*") BytePointer backwardMask,
+      @Cast("const uint8_t*") BytePointer terminal, @Cast("const uint8_t*") BytePointer pad,
+      @Const FloatPointer logReward, @Const FloatPointer forwardLogits, @Const FloatPointer backwardLogits,
+      @Const FloatPointer logFlow, double logZ, @Const FloatPointer weights, double firstEdgeLogPF,
+      int returnAction, double reg,
+      double alpha, double beta, double eps, double eta, int logScale, int uniformBackward,
+      DoublePointer loss, FloatPointer dForwardLogits, FloatPointer dBackwardLogits, FloatPointer dLogFlow,
+      DoublePointer dLogZ, FloatPointer tdErrors);
+
   public static native int trajectory_log_probs(
       long slots, long batch, int numActions, int numBackwardActions, @Const IntPointer actions,
       @Const IntPointer backwardActions, @Cast("const uint8_t*") BytePointer forwardMask,

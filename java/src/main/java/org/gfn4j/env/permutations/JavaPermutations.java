@@ -1,0 +1,281 @@
+package org.gfn4j.env.permutations;
+
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import org.gfn4j.env.RewardModule;
+import org.gfn4j.env.StateBatch;
+import org.gfn4j.runtime.Backend;
+import org.gfn4j.tensor.ByteTensor;
+import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.IntTensor;
+import org.gfn4j.tensor.Tensor;
+
+/**
+ * Pure-Java reference of the permutation kernels: the executable specification the native
+ * kernels must match value for value, with the same validation order (nothing is written when a
+ * state or an action is invalid).
+ */
+public final class JavaPermutations extends Permutations {
+  public JavaPermutations(PermutationsConfig config) {
+    this(config, null);
+  }
+
+  public JavaPermutations(PermutationsConfig config, RewardModule reward) {
+    super(config, reward, builtInReward(config));
+  }
+
+  @Override
+  protected JavaPermutations copyWith(RewardModule replacement) {
+    return new JavaPermutations(config, replacement);
+  }
+
+  /** log R = #fixed points / t, in Java. */
+  static RewardModule builtInReward(PermutationsConfig config) {
+    int n = config.n();
+    double t = config.t();
+    return (cells, count) -> {
+      double[] out = new double[count];
+      for (int i = 0; i < count; i++) {
+        out[i] = fixedPoints(cells, i * n, n) / t;
+      }
+      return out;
+    };
+  }
+
+  static int fixedPoints(int[] cells, int offset, int n) {
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      k += cells[offset + i] == i ? 1 : 0;
+    }
+    return k;
+  }
+
+  @Override
+  public Backend backend() {
+    return Backend.JAVA;
+  }
+
+  private int[] row(IntBuffer c, int b) {
+    int[] r = new int[n];
+    c.get(b * n, r, 0, n);
+    return r;
+  }
+
+  private boolean isPermutation(int[] r) {
+    int seen = 0;
+    for (int v : r) {
+      if (v < 0 || v >= n || (seen >> v & 1) != 0) {
+        return false;
+      }
+      seen |= 1 << v;
+    }
+    return true;
+  }
+
+  private void fail(String kernel, String what) {
+    throw new IllegalArgumentException("permutations_" + kernel + ": " + what);
+  }
+
+  @Override
+  protected void doReset(StateBatch s) {
+    s.cells().fill(-1);
+    s.terminal().fill((byte) 0);
+    s.pad().fill((byte) 0);
+  }
+
+  @Override
+  protected void doStep(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward) {
+    IntBuffer c = s.cells().buffer();
+    ByteBuffer term = s.terminal().buffer();
+    IntBuffer a = actions.buffer();
+    int batch = s.batchSize();
+    for (int b = 0; b < batch; b++) {
+      if (term.get(b) != 0) {
+        continue;
+      }
+      int[] r = row(c, b);
+      int act = a.get(b);
+      boolean start = isStart(r, 0, n);
+      if (!start && !isPermutation(r)) {
+        fail("step", "invalid argument (shape, size or value)");
+      } else if (act < 0 || act > n) {
+        fail("step", "an action id is out of range");
+      } else if (start && act != 0) {
+        fail("step", "an action is forbidden by the invalid mask");
+      }
+    }
+    int[][] rows = new int[batch][];
+    for (int b = 0; b < batch; b++) {
+      rows[b] = row(c, b);
+    }
+    IntBuffer out = next.cells().buffer();
+    ByteBuffer termOut = next.terminal().buffer();
+    ByteBuffer padOut = next.pad().buffer();
+    FloatBuffer lr = logReward.buffer();
+    for (int b = 0; b < batch; b++) {
+      int[] r = rows[b];
+      boolean wasTerminal = term.get(b) != 0;
+      int act = a.get(b);
+      float reward = 0f;
+      int[] result = r;
+      if (wasTerminal || act == n) {
+        if (!wasTerminal) {
+          reward = (float) (fixedPoints(r, 0, n) / config.t());
+        }
+      } else if (isStart(r, 0, n)) {
+        result = new int[n];
+        for (int i = 0; i < n; i++) {
+          result[i] = i;
+        }
+      } else {
+        result = move(r, act);
+      }
+      out.put(b * n, result, 0, n);
+      lr.put(b, reward);
+      padOut.put(b, (byte) (wasTerminal ? 1 : 0));
+      termOut.put(b, (byte) (wasTerminal || act == n ? 1 : 0));
+    }
+  }
+
+  /** Forward move a < n: swap positions a, a+1, or (a = n−1) the cyclic shift out[i] = in[i−1]. */
+  private int[] move(int[] in, int a) {
+    int[] out = in.clone();
+    if (a == n - 1) {
+      for (int i = 0; i < n; i++) {
+        out[i] = in[(i + n - 1) % n];
+      }
+    } else {
+      out[a] = in[a + 1];
+      out[a + 1] = in[a];
+    }
+    return out;
+  }
+
+  private int[] unmove(int[] in, int a) {
+    int[] out = in.clone();
+    if (a == n - 1) {
+      for (int i = 0; i < n; i++) {
+        out[i] = in[(i + 1) % n];
+      }
+    } else {
+      out[a] = in[a + 1];
+      out[a + 1] = in[a];
+    }
+    return out;
+  }
+
+  @Override
+  protected void doBackwardStep(StateBatch s, IntTensor actions, StateBatch prev, ByteTensor done) {
+    IntBuffer c = s.cells().buffer();
+    ByteBuffer term = s.terminal().buffer();
+    IntBuffer a = actions.buffer();
+    int batch = s.batchSize();
+    int[][] rows = new int[batch][];
+    for (int b = 0; b < batch; b++) {
+      rows[b] = row(c, b);
+      boolean terminal = term.get(b) != 0;
+      if (!terminal && isStart(rows[b], 0, n)) {
+        continue;
+      }
+      int act = a.get(b);
+      if (!isPermutation(rows[b])) {
+        fail("backward_step", "invalid argument (shape, size or value)");
+      } else if (act < 0 || act > n + 1) {
+        fail("backward_step", "an action id is out of range");
+      } else if (terminal ? act != n : act == n) {
+        fail("backward_step", "an action is forbidden by the invalid mask");
+      }
+    }
+    IntBuffer out = prev.cells().buffer();
+    ByteBuffer termOut = prev.terminal().buffer();
+    ByteBuffer padOut = prev.pad().buffer();
+    ByteBuffer doneOut = done.buffer();
+    for (int b = 0; b < batch; b++) {
+      int[] r = rows[b];
+      boolean wasTerminal = term.get(b) != 0;
+      boolean wasStart = !wasTerminal && isStart(r, 0, n);
+      int act = a.get(b);
+      int[] result = r;
+      if (!wasTerminal && !wasStart) {
+        if (act == n + 1) {
+          result = new int[n];
+          java.util.Arrays.fill(result, -1);
+        } else {
+          result = unmove(r, act);
+        }
+      }
+      out.put(b * n, result, 0, n);
+      termOut.put(b, (byte) 0);
+      padOut.put(b, (byte) (wasStart ? 1 : 0));
+      doneOut.put(b, (byte) (isStart(result, 0, n) ? 1 : 0));
+    }
+  }
+
+  @Override
+  protected void doForwardMask(StateBatch s, ByteTensor invalid) {
+    IntBuffer c = s.cells().buffer();
+    ByteBuffer m = invalid.buffer();
+    for (int b = 0; b < s.batchSize(); b++) {
+      boolean start = isStart(row(c, b), 0, n);
+      for (int a = 0; a <= n; a++) {
+        m.put(b * (n + 1) + a, (byte) (a != 0 && start ? 1 : 0));
+      }
+    }
+  }
+
+  @Override
+  protected void doBackwardMask(StateBatch s, ByteTensor invalid) {
+    IntBuffer c = s.cells().buffer();
+    ByteBuffer term = s.terminal().buffer();
+    ByteBuffer m = invalid.buffer();
+    for (int b = 0; b < s.batchSize(); b++) {
+      boolean terminal = term.get(b) != 0;
+      boolean start = !terminal && isStart(row(c, b), 0, n);
+      for (int a = 0; a < n + 2; a++) {
+        boolean forbidden = terminal ? a != n : start || a == n;
+        m.put(b * (n + 2) + a, (byte) (forbidden ? 1 : 0));
+      }
+    }
+  }
+
+  @Override
+  protected void doObserve(StateBatch s, Tensor<?> observations) {
+    IntBuffer c = s.cells().buffer();
+    for (int b = 0; b < s.batchSize(); b++) {
+      int[] r = row(c, b);
+      if (!isPermutation(r) && !isStart(r, 0, n)) {
+        fail("observe", "invalid argument (shape, size or value)");
+      }
+    }
+    FloatBuffer o = ((FloatTensor) observations).buffer();
+    int width = n * n;
+    for (int b = 0; b < s.batchSize(); b++) {
+      int[] r = row(c, b);
+      for (int j = 0; j < width; j++) {
+        o.put(b * width + j, 0f);
+      }
+      if (!isStart(r, 0, n)) {
+        for (int i = 0; i < n; i++) {
+          o.put(b * width + i * n + r[i], 1f);
+        }
+      }
+    }
+  }
+
+  @Override
+  protected void doBackwardActions(StateBatch s, IntTensor actions, StateBatch next, IntTensor out) {
+    IntBuffer c = s.cells().buffer();
+    for (int b = 0; b < s.batchSize(); b++) {
+      out.buffer().put(b, isStart(row(c, b), 0, n) ? n + 1 : actions.buffer().get(b));
+    }
+  }
+
+  @Override
+  protected void doForwardActions(StateBatch s, IntTensor backwardActions, StateBatch prev, IntTensor out) {
+    for (int b = 0; b < s.batchSize(); b++) {
+      int a = backwardActions.buffer().get(b);
+      out.buffer().put(b, s.isTerminal(b) ? n : (a == n + 1 ? 0 : a));
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.gfn4j.env.permutations;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gfn4j.env.EnvParameter;
+import org.gfn4j.env.EnvSpec;
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.EnvironmentFactory;
+import org.gfn4j.runtime.Backend;
+
+/** Registers {@code permutations} specs. */
+public final class PermutationsFactory implements EnvironmentFactory {
+  @Override
+  public String name() {
+    return "permutations";
+  }
+
+  @Override
+  public String description() {
+    return "S_n with adjacent transpositions, the cyclic shift and exit; R = exp(#fixed points / t); "
+        + "non-acyclic, uniform start through a fixed first edge";
+  }
+
+  @Override
+  public List<EnvParameter> parameters() {
+    return List.of(
+        new EnvParameter("n", "8", "permutation size, 2..20"),
+        new EnvParameter("t", "2.0", "reward temperature: log R = #fixed points / t"),
+        new EnvParameter("max_steps", "max(64, 2n^2)", "step cap; longer trajectories are truncated"));
+  }
+
+  /**
+   * {@code nonacyclic_db_permutations}: the paper's permutation setup (n = 8, t = 2, log-scale DB
+   * + 1e-3·F, MLP 2x64 LeakyReLU, batch 512, log Z lr 1e-2, 1e5 iterations).
+   */
+  @Override
+  public Map<String, Map<String, String>> presets() {
+    return Map.of("nonacyclic_db_permutations", Map.of("env", "permutations:n=8,t=2", "objective", "ndb",
+        "batch", "512", "hidden", "64", "activation", "leaky_relu", "logz_lr", "0.01", "eps_start", "0",
+        "eps_steps", "0", "steps", "100000", "eval_every", "1000"));
+  }
+
+  @Override
+  public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
+    PermutationsConfig config = PermutationsConfig.fromSpec(spec);
+    return backend == Backend.JAVA ? new JavaPermutations(config) : new NativePermutations(config);
+  }
+}
