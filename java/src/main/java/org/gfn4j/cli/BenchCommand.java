@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.gfn4j.policy.PolicySpec;
+import org.gfn4j.policy.ort.OrtCalls;
+import org.gfn4j.train.NetworkWork;
 import org.gfn4j.train.Presets;
 import org.gfn4j.train.StepTimes;
 import org.gfn4j.train.TrainConfig;
@@ -64,11 +67,21 @@ final class BenchCommand implements Runnable {
         trainer.iterate();
       }
       trainer.times().reset();
+      com.sun.management.ThreadMXBean threadBean =
+          (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+      long allocated = threadBean.getCurrentThreadAllocatedBytes();
+      long cpu = threadBean.getCurrentThreadCpuTime();
+      long runs = OrtCalls.graphRuns();
+      long calls = OrtCalls.apiCalls();
       long start = System.nanoTime();
       for (int i = 0; i < steps; i++) {
         trainer.iterate();
       }
       double wallMs = (System.nanoTime() - start) / 1e6 / steps;
+      double runsPerIteration = (double) (OrtCalls.graphRuns() - runs) / steps;
+      double callsPerIteration = (double) (OrtCalls.apiCalls() - calls) / steps;
+      double bytesPerIteration = (double) (threadBean.getCurrentThreadAllocatedBytes() - allocated) / steps;
+      double cpuMs = (threadBean.getCurrentThreadCpuTime() - cpu) / 1e6 / steps;
       StepTimes times = trainer.times();
       out.printf(Locale.ROOT, "preset %s: %s, objective %s, batch %s, %d iterations after %d warm-up%n", preset,
           config.get(TrainKey.ENV), config.get(TrainKey.OBJECTIVE), config.get(TrainKey.BATCH), steps, warmup);
@@ -76,9 +89,48 @@ final class BenchCommand implements Runnable {
         out.printf(Locale.ROOT, "  %-16s %8.3f ms/iter%n", e.getKey(), e.getValue());
       }
       out.printf(Locale.ROOT, "  %-16s %8.3f ms/iter (%.1f iterations/s)%n", "wall", wallMs, 1000 / wallMs);
+      // On a shared machine wall time includes waiting for a core; the driving thread's CPU time does not.
+      out.printf(Locale.ROOT, "  %-16s %8.3f ms/iter of CPU on the driving thread%n", "cpu", cpuMs);
       double transitions = times.transitionsPerIteration();
       out.printf(Locale.ROOT, "  %-16s %8.1f per iteration (%.0f transitions/s)%n", "transitions", transitions,
           transitions * 1000 / wallMs);
+      out.printf(Locale.ROOT, "  %-16s %8.1f graph runs + %.1f other C API calls per iteration%n", "onnxruntime",
+          runsPerIteration, callsPerIteration - runsPerIteration);
+      out.printf(Locale.ROOT, "  %-16s %8.0f bytes per iteration on the Java heap%n", "allocated", bytesPerIteration);
+      work(out, trainer, config, wallMs);
     }
+  }
+
+  /** The iteration's network FLOPs and its achieved rate against GEMMs measured now, on the same threads. */
+  private static void work(PrintStream out, Trainer trainer, TrainConfig config, double wallMs) {
+    PolicySpec spec = trainer.policySpec();
+    StepTimes times = trainer.times();
+    double fwd = times.forwardRowsPerIteration() * NetworkWork.forwardFlopsPerRow(spec);
+    double train = times.trainRowsPerIteration() * NetworkWork.trainFlopsPerRow(spec);
+    if (Double.isNaN(fwd)) {
+      out.printf(Locale.ROOT, "  %-16s not counted for %s policies%n", "network work", spec.kind());
+      return;
+    }
+    Map<String, Double> ms = times.perIterationMillis();
+    double achieved = (fwd + train) / (wallMs * 1e6);
+    out.printf(Locale.ROOT, "  %-16s %8.2f MFLOP/iter (forward %.2f on %.0f rows, training %.2f on %.0f rows)%n",
+        "network work", (fwd + train) / 1e6, fwd / 1e6, times.forwardRowsPerIteration(), train / 1e6,
+        times.trainRowsPerIteration());
+    out.printf(Locale.ROOT, "  %-16s %8.2f GFLOP/s whole iteration; forward %.2f, train step + optimizer %.2f%n",
+        "achieved", achieved, fwd / (ms.get("policy_forward") * 1e6),
+        train / ((ms.get("train_step") + ms.get("optimizer")) * 1e6));
+    int threads = config.getInt(TrainKey.THREADS);
+    int[][] layers = NetworkWork.layerShapes(spec);
+    int batch = config.getInt(TrainKey.BATCH);
+    double atBatch = GemmRate.measure(batch, layers, threads);
+    int trainRows = (int) Math.max(1, Math.round(times.trainRowsPerIteration()));
+    double atTrain = GemmRate.measure(trainRows, layers, threads);
+    double large = GemmRate.measure(1024, new int[][] {{1024, 1024}}, threads);
+    out.printf(Locale.ROOT, "  %-16s %8.2f GFLOP/s at the rollout's %d rows, %.2f at the train step's %d rows,"
+        + " %.2f at 1024x1024x1024 (gfn4j GEMM, %d thread%s)%n", "gemm", atBatch, batch, atTrain, trainRows,
+        large, threads, threads == 1 ? "" : "s");
+    out.printf(Locale.ROOT, "  %-16s %8.1f%% of the large GEMM, %.1f%% of the GEMM at the iteration's shapes%n",
+        "efficiency", 100 * achieved / large,
+        100 * achieved / ((fwd + train) / (fwd / atBatch + train / atTrain)));
   }
 }

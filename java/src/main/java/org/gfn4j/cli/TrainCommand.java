@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gfn4j.runtime.Profile;
 import org.gfn4j.train.Presets;
 import org.gfn4j.train.Progress;
 import org.gfn4j.train.RunDirectory;
@@ -58,6 +59,9 @@ final class TrainCommand implements Runnable {
   @Option(names = "--list-settings", description = "print every setting with its default and exit")
   boolean listSettings;
 
+  @Option(names = "--profile", description = "print wall time by start-up and run phase to stderr at the end")
+  boolean profile;
+
   @Mixin DataOption data;
 
   @Override
@@ -97,13 +101,25 @@ final class TrainCommand implements Runnable {
       config = config.withAll(overrides);
       dir = out;
     }
+    if (profile) {
+      StartupPhases.begin();
+    }
     TrainConfigs.validate(config, data.resolve());
     main.io().err().println("gfn4j train: " + config.get(TrainKey.OBJECTIVE) + " on " + config.get(TrainKey.ENV)
         + ", " + config.get(TrainKey.STEPS) + " steps, batch " + config.get(TrainKey.BATCH));
     boolean terminal = main.io().err() == System.err && Terminal.stderrIsTerminal();
-    JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson, data.resolve(),
-        main.io().err(), terminal, terminal ? Terminal.columns() : Progress.DEFAULT_COLUMNS, name));
-    main.io().out().println(Json.compact(summary));
+    try {
+      JsonObject summary = TrainRun.run(new TrainRun.Options(config, dir, resume != null, summaryJson,
+          data.resolve(), main.io().err(), terminal, terminal ? Terminal.columns() : Progress.DEFAULT_COLUMNS, name));
+      main.io().out().println(Json.compact(summary));
+      if (profile) {
+        StartupPhases.print(main.io().err());
+      }
+    } finally {
+      if (profile) {
+        Profile.disable();
+      }
+    }
   }
 
   private static void put(Map<String, String> m, String key, String value) {

@@ -271,7 +271,7 @@ public final class PolicySpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PolicySpec p && p.toJson().equals(toJson());
+    return o == this || o instanceof PolicySpec p && p.toJson().equals(toJson());
   }
 
   @Override

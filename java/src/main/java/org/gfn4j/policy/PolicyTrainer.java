@@ -20,6 +20,7 @@ import org.gfn4j.policy.ort.OrtException;
 import org.gfn4j.policy.ort.TrainingSession;
 import org.gfn4j.policy.ort.ValueCache;
 import org.gfn4j.runtime.NativeResource;
+import org.gfn4j.runtime.Profile;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.Tensor;
 
@@ -93,10 +94,10 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
     if (intraOpThreads < 1) {
       throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
     }
-    Artifacts a = Artifacts.write(spec, optimizer, seed, false);
+    Artifacts a = Profile.time("onnx graph building", () -> Artifacts.write(spec, optimizer, seed, false));
     try {
-      return new PolicyTrainer(spec, optimizer, seed, intraOpThreads, a,
-          new TrainingSession(a.initialCheckpoint, a.training, a.eval, a.optimizer, intraOpThreads));
+      return new PolicyTrainer(spec, optimizer, seed, intraOpThreads, a, Profile.time("onnx session creation",
+          () -> new TrainingSession(a.initialCheckpoint, a.training, a.eval, a.optimizer, intraOpThreads)));
     } catch (RuntimeException e) {
       a.close();
       throw e;

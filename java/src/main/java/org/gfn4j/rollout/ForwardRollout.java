@@ -55,7 +55,9 @@ public final class ForwardRollout implements AutoCloseable {
       long t1 = System.nanoTime();
       timer.env(t1 - t0);
       if (!policyDone) {
-        policy.evaluate(block.obs(t), heads.forwardLogits(t, 1), heads.backwardLogits(t, 1), heads.logFlow(t, 1));
+        // Rows produced by padding steps belong to finished trajectories: no objective reads their heads.
+        policy.evaluate(block.obs(t), t == 0 ? null : states.pad(), heads.forwardLogits(t, 1),
+            heads.backwardLogits(t, 1), heads.logFlow(t, 1));
         long t2 = System.nanoTime();
         timer.policy(t2 - t1);
         t1 = t2;
@@ -99,7 +101,7 @@ public final class ForwardRollout implements AutoCloseable {
   }
 
   /** Flags the trajectories whose last slot is not terminal. */
-  private static void markTruncated(Trajectories block) {
+  static void markTruncated(Trajectories block) {
     java.nio.ByteBuffer flags = block.terminal.buffer();
     int base = (block.slots() - 1) * block.batch();
     for (int b = 0; b < block.batch(); b++) {

@@ -1,5 +1,6 @@
 package org.gfn4j.rollout;
 
+import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.Tensor;
 
@@ -16,4 +17,14 @@ public interface PolicyFn {
    * of the tensors.
    */
   void evaluate(Tensor<?> obs, FloatTensor forwardLogits, FloatTensor backwardLogits, FloatTensor logFlow);
+
+  /**
+   * {@link #evaluate} where only the rows with {@code skip[r] == 0} need heads (rollouts skip
+   * finished trajectories); the heads of skipped rows are unspecified. By default every row is
+   * evaluated.
+   */
+  default void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor forwardLogits, FloatTensor backwardLogits,
+      FloatTensor logFlow) {
+    evaluate(obs, forwardLogits, backwardLogits, logFlow);
+  }
 }

@@ -130,14 +130,14 @@ final class Evaluator implements AutoCloseable {
     if (exact != null) {
       double[] learned = exactDistribution(policy);
       out.putAll(org.gfn4j.metrics.Distances.all("exact", exact.trueDistribution(), learned));
-      out.putAll(summaryCorrelations(learned));
+      out.putAll(summaryCorrelations(learned, exact.trueDistribution()));
       out.putAll(env.exactMetrics(space, learned));
     }
     if (cyclicExact != null) {
       AbsorbingChain.Solution s = cyclicExact.compute(policy);
       out.putAll(org.gfn4j.metrics.Distances.all("exact", cyclicExact.trueDistribution(), s.terminal()));
       out.put("exact_mean_length", s.meanLength());
-      out.putAll(summaryCorrelations(s.terminal()));
+      out.putAll(summaryCorrelations(s.terminal(), cyclicExact.trueDistribution()));
       out.putAll(env.exactMetrics(space, s.terminal()));
     }
     double elbo = 0;
@@ -178,9 +178,9 @@ final class Evaluator implements AutoCloseable {
    * Pearson correlation between the environment's summaries (a DAG's edge marginals) of the
    * learned and the target distribution: exact_&lt;name&gt;_corr.
    */
-  private Map<String, Double> summaryCorrelations(double[] learned) {
+  private Map<String, Double> summaryCorrelations(double[] learned, double[] trueDistribution) {
     Map<String, Double> out = new LinkedHashMap<>();
-    Map<String, double[][]> target = env.summaries(space, exact.trueDistribution());
+    Map<String, double[][]> target = env.summaries(space, trueDistribution);
     env.summaries(space, learned).forEach((name, m) -> {
       double[] a = java.util.Arrays.stream(m).flatMapToDouble(java.util.Arrays::stream).toArray();
       double[] b = java.util.Arrays.stream(target.get(name)).flatMapToDouble(java.util.Arrays::stream).toArray();

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gfn4j.rollout.RolloutTimer;
 
-/** Where iteration time goes: policy forward, sampling + environment, objective, train step, optimizer. */
+/** Where iteration time goes (policy forward, sampling + environment, objective, train step, optimizer) and the rows each pass saw. */
 public final class StepTimes implements RolloutTimer {
   long policyNanos;
   long envNanos;
@@ -13,6 +13,8 @@ public final class StepTimes implements RolloutTimer {
   long optimizerNanos;
   long iterations;
   long transitions;
+  long forwardRows;
+  long trainRows;
 
   @Override
   public void policy(long nanos) {
@@ -26,11 +28,22 @@ public final class StepTimes implements RolloutTimer {
 
   public void reset() {
     policyNanos = envNanos = objectiveNanos = trainNanos = optimizerNanos = iterations = transitions = 0;
+    forwardRows = trainRows = 0;
   }
 
   /** Real transitions per iteration (the batch's summed trajectory lengths). */
   public double transitionsPerIteration() {
     return (double) transitions / Math.max(1, iterations);
+  }
+
+  /** Observation rows evaluated per iteration by forward passes (rollout, replay, target network). */
+  public double forwardRowsPerIteration() {
+    return (double) forwardRows / Math.max(1, iterations);
+  }
+
+  /** Observation rows per iteration that went through the training step (forward + backward). */
+  public double trainRowsPerIteration() {
+    return (double) trainRows / Math.max(1, iterations);
   }
 
   /** Milliseconds per iteration of each phase (and their total). */

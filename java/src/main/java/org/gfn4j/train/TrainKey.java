@@ -71,7 +71,9 @@ public enum TrainKey {
   EVAL_BATCH("eval_batch", "16", Kind.POSITIVE_INT, "ELBO/EUBO trajectories per round"),
   CORR_OBJECTS("corr_objects", "64", Kind.NON_NEGATIVE_INT,
       "test objects of the log P(x) vs log R(x) correlation (without enumeration: evaluation samples; 0: off)"),
-  THREADS("threads", "1", Kind.POSITIVE_INT, "ONNX Runtime intra-op threads"),
+  THREADS("threads", "1", Kind.POSITIVE_INT, "threads of ONNX Runtime (intra-op) and of the native kernels"),
+  NATIVE_FORWARD("native_forward", "true", Kind.BOOLEAN,
+      "MLP policies: rollouts and evaluations run gfn4j's native forward (false: ONNX Runtime)"),
   BACKEND("backend", "native", Kind.TEXT, "environment kernels: native (C++) or java (the pure-Java twin)"),
   ENUM_MAX_STATES("enum_max_states", "4194304", Kind.POSITIVE_INT,
       "largest state space enumerated for exact metrics (non-terminal plus terminal states)");

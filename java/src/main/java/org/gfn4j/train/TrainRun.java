@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gfn4j.runtime.Profile;
 
 /**
  * Drives a training run on disk: iterations with a progress display, an evaluation every
@@ -34,6 +35,7 @@ public final class TrainRun {
 
   /** Runs to config.steps and returns the summary (also written to summary.json). */
   public static JsonObject run(Options o) {
+    Preload.start();
     if (o.summaryJson() != null) {
       checkWritable(o.summaryJson(), "--summary-json");
     }
@@ -43,13 +45,14 @@ public final class TrainRun {
 
   private static JsonObject start(Options o, long startNanos) {
     TrainConfig config = o.config();
-    RunDirectory run = o.out() != null ? RunDirectory.create(o.out()) : RunDirectory.createUnique(Path.of("runs"), o.name());
+    RunDirectory run = Profile.time("run directory", () -> o.out() != null ? RunDirectory.create(o.out())
+        : RunDirectory.createUnique(Path.of("runs"), o.name()));
     boolean done = false;
     try (run) {
       run.lock();
       o.log().println("gfn4j train: run directory " + run.path());
-      run.writeConfig(config);
-      try (Trainer trainer = Trainer.start(config, o.dataDir())) {
+      Profile.time("run directory", () -> run.writeConfig(config));
+      try (Trainer trainer = Profile.time("trainer setup", () -> Trainer.start(config, o.dataDir()))) {
         JsonObject summary = loop(o, run, trainer, new ArrayList<>(), 0, startNanos);
         done = true;
         return summary;
@@ -129,10 +132,10 @@ public final class TrainRun {
     Progress progress = new Progress(o.log(), o.terminal(), o.columns(), trainer.step(), total, evalEvery);
     JsonObject last = history.isEmpty() ? null : history.get(history.size() - 1);
     while (trainer.step() < total) {
-      trainer.iterate();
+      Profile.time("training iterations", trainer::iterate);
       long step = trainer.step();
       if (step % evalEvery == 0 || step == total) {
-        Map<String, Double> metrics = trainer.evaluate();
+        Map<String, Double> metrics = Profile.time("evaluation", trainer::evaluate);
         double wall = wallBefore + (System.nanoTime() - start) / 1e9;
         last = new JsonObject();
         last.addProperty("step", step);
@@ -141,20 +144,22 @@ public final class TrainRun {
           last.addProperty(e.getKey(), e.getValue());
         }
         history.add(last);
-        run.writeMetrics(history);
-        Checkpoints.save(run, trainer, wall);
+        Profile.time("metrics file", () -> run.writeMetrics(history));
+        Profile.time("checkpoint", () -> Checkpoints.save(run, trainer, wall));
         progress.metrics(metrics, "loss", "exact_tv", "approx_tv", "elbo", "log_z_learned", "exact_mean_length");
       }
       progress.update(step);
     }
     double wall = wallBefore + (System.nanoTime() - start) / 1e9;
     JsonObject summary = summary(trainer, last, wall);
-    RunDirectory.writeJson(run.resolve(RunDirectory.SUMMARY), summary);
-    if (o.summaryJson() != null) {
-      RunDirectory.writeJson(o.summaryJson(), summary);
-    }
-    trainer.policy.exportInference(run.resolve(RunDirectory.POLICY));
-    RunPlots.write(run, history, trainer);
+    Profile.time("summary", () -> {
+      RunDirectory.writeJson(run.resolve(RunDirectory.SUMMARY), summary);
+      if (o.summaryJson() != null) {
+        RunDirectory.writeJson(o.summaryJson(), summary);
+      }
+    });
+    Profile.time("policy export", () -> trainer.policy.exportInference(run.resolve(RunDirectory.POLICY)));
+    Profile.time("plots", () -> RunPlots.write(run, history, trainer));
     return summary;
   }
 

@@ -11,7 +11,9 @@ import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.runtime.Backend;
+import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeResource;
+import org.gfn4j.runtime.Profile;
 import org.gfn4j.metrics.GroundTruthSampler;
 import org.gfn4j.objective.Objective;
 import org.gfn4j.objective.ObjectiveGrads;
@@ -20,15 +22,20 @@ import org.gfn4j.objective.ObjectiveInputs;
 import org.gfn4j.objective.ObjectiveSettings;
 import org.gfn4j.objective.Objectives;
 import org.gfn4j.policy.Heads;
+import org.gfn4j.policy.MlpForward;
+import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.policy.TargetNetwork;
 import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
+import org.gfn4j.rollout.NativeRollout;
+import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.rollout.PrioritizedReplay;
 import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.EpsilonSchedule;
 import org.gfn4j.sample.Sampler;
+import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.Tensor;
 
@@ -49,10 +56,17 @@ public final class Trainer extends NativeResource {
   final TargetNetwork target;
   final TrainingTrackers trackers;
   final StepTimes times = new StepTimes();
+  /** The current policy for rollouts and evaluation: the native MLP forward where it applies, else ORT. */
   private final NetworkPolicy online;
+  /** The native forward's parameter copy, refreshed after every optimizer step (null: ORT forward). */
+  final MlpForward nativeForward;
+  /** The online policy as the per-slot rollout sees it: counts the rows it evaluates. */
+  private final PolicyFn rolloutPolicy;
   private final NetworkPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
   private final ForwardRollout rollout;
+  /** The whole rollout in one native call, where the environment and policy allow it (else null). */
+  private final NativeRollout fusedRollout;
   private final Trajectories block;
   private final HeadBlock heads;
   private final HeadBlock grads;
@@ -84,19 +98,39 @@ public final class Trainer extends NativeResource {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
           + " can truncate them at its step cap: use a transition objective (db, fldb, mdb, softdqn)");
     }
-    this.space = Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES));
+    this.space = Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
     this.policy = resumed != null ? resumed
         : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
-            seed, threads);
+            seed, onnxThreads(config));
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
     BackwardChoice backward = backwardChoice(config);
     this.backwardPolicy = backward.separateNetwork() ? new BackwardPolicyTrainer(new BackwardPolicyTrainer.Settings(
         backward, config.getDouble(TrainKey.PB_LR), config.getDouble(TrainKey.PB_LR_DECAY),
         config.getDouble(TrainKey.PB_TAU), config.getInt(TrainKey.PB_RECENT_BATCHES)), PolicyFactory.spec(config, env),
         env, config.getInt(TrainKey.BATCH), seed, threads) : null;
-    this.online = new NetworkPolicy(policy);
+    if (NativeLibrary.numThreads() != threads) {
+      NativeLibrary.setNumThreads(threads);
+    }
+    this.nativeForward = config.getBoolean(TrainKey.NATIVE_FORWARD) && policy.spec().kind() == PolicySpec.Kind.MLP
+        ? MlpForward.create(policy.spec(), Backend.NATIVE) : null;
+    if (nativeForward != null) {
+      nativeForward.sync(policy);
+    }
+    this.online = new NetworkPolicy(nativeForward != null ? nativeForward : policy);
+    this.rolloutPolicy = new PolicyFn() {
+      @Override
+      public void evaluate(Tensor<?> obs, FloatTensor f, FloatTensor b, FloatTensor flow) {
+        evaluate(obs, null, f, b, flow);
+      }
+
+      @Override
+      public void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor f, FloatTensor b, FloatTensor flow) {
+        times.forwardRows += skip == null || nativeForward == null ? obs.dim(0) : obs.dim(0) - count(skip);
+        online.evaluate(obs, skip, f, b, flow);
+      }
+    };
     this.targetPolicy = target == null ? null : new NetworkPolicy(target);
     int batch = config.getInt(TrainKey.BATCH);
     this.epsilon = config.getInt(TrainKey.EPS_STEPS) == 0
@@ -104,6 +138,8 @@ public final class Trainer extends NativeResource {
         : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
+    this.fusedRollout = nativeForward != null && NativeRollout.supports(env, policy.spec())
+        ? new NativeRollout(env, new Sampler(seed), batch) : null;
     this.block = Trajectories.forRollouts(env, batch);
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
@@ -128,13 +164,14 @@ public final class Trainer extends NativeResource {
     this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
-    int[] groundTruth = space == null ? null : groundTruth(space, evalBatch, seed);
+    int[] groundTruth = space == null ? null
+        : Profile.time("evaluation setup", () -> groundTruth(space, evalBatch, seed));
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
     int[] testObjects = corr == 0 ? null : env.testObjects().map(t -> spread(t, env.stateWidth(), corr))
         .orElse(space == null ? null : testObjects(space, corr, seed));
-    this.evaluator = new Evaluator(env, space, knownLogZ(), seed, evalBatch,
+    this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
         config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
-        testObjects, space == null ? corr : 0);
+        testObjects, space == null ? corr : 0));
     this.step = step;
   }
 
@@ -163,13 +200,22 @@ public final class Trainer extends NativeResource {
 
   /** Continues a run whose policy checkpoint was saved after {@code step} iterations. */
   static Trainer resume(TrainConfig config, Path dataDir, Path checkpoint, long step) {
-    PolicyTrainer p = PolicyTrainer.resume(checkpoint, config.getInt(TrainKey.THREADS));
+    PolicyTrainer p = PolicyTrainer.resume(checkpoint, onnxThreads(config));
     try {
       return new Trainer(config, environment(config, dataDir), p, step);
     } catch (RuntimeException e) {
       p.close();
       throw e;
     }
+  }
+
+  /**
+   * ONNX Runtime's intra-op threads: the threads setting from batch 64 up; below, a train step
+   * holds too few rows (about batch × mean trajectory length) for a second thread to pay for its
+   * hand-offs, so ORT runs on one and the native pool keeps the setting.
+   */
+  static int onnxThreads(TrainConfig config) {
+    return config.getInt(TrainKey.BATCH) >= 64 ? config.getInt(TrainKey.THREADS) : 1;
   }
 
   /** The objective the config names, with the settings it reads and the environment's stop action. */
@@ -249,6 +295,11 @@ public final class Trainer extends NativeResource {
     return times;
   }
 
+  /** The architecture of the trained policy. */
+  public PolicySpec policySpec() {
+    return policy.spec();
+  }
+
   /**
    * One training iteration: a rollout with the current policy, then one update on it (on-policy)
    * or, with replay, on a batch drawn from the buffer once it holds replay_min transitions.
@@ -257,10 +308,15 @@ public final class Trainer extends NativeResource {
   public double iterate() {
     ensureOpen();
     float eps = epsilon.at(step);
-    int used = rollout.run(block, heads, online,
-        new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step), times);
+    ForwardRollout.Exploration exploration =
+        new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
+    int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times)
+        : rollout.run(block, heads, rolloutPolicy, exploration, times);
     Trajectories prefix = block.prefix(used);
     times.transitions += realTransitions(prefix);
+    if (fusedRollout != null) {
+      times.forwardRows += used * (long) block.batch() - count(prefix.pad); // rows of padding steps are skipped
+    }
     if (objective.needsWholeTrajectories() && anyTruncated(block)) {
       throw new IllegalStateException(env.spec() + " truncated a trajectory, which " + objective.name()
           + " cannot train on");
@@ -292,6 +348,7 @@ public final class Trainer extends NativeResource {
         online.evaluate(replayBlock.obsRows(), replayHeads.forwardLogits(0, 2), replayHeads.backwardLogits(0, 2),
             replayHeads.logFlow(0, 2));
         times.policyNanos += System.nanoTime() - t0;
+        times.forwardRows += replayBlock.obsRows().dim(0);
         loss = update(replayBlock, replayHeads, 2);
       }
     }
@@ -325,6 +382,7 @@ public final class Trainer extends NativeResource {
       targetPolicy.evaluate(obs, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
       long elapsed = System.nanoTime() - tf;
       times.policyNanos += elapsed; // a forward pass, not objective work
+      times.forwardRows += obs.dim(0);
       t0 += elapsed;
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
@@ -368,17 +426,30 @@ public final class Trainer extends NativeResource {
       upstream.put(PolicyFactory.BACKWARD, compaction.dBackward(g.dBackwardLogits()));
       upstream.put(PolicyFactory.LOG_FLOW, compaction.dFlow(g.dLogFlow()));
     }
+    times.trainRows += obs.dim(0);
     policy.accumulate(obs, Heads.wrap(upstream));
     if (objective.usesLogZ()) {
       policy.logZ().accumulate(g.dLogZ());
     }
     long t2 = System.nanoTime();
     policy.step();
+    if (nativeForward != null) {
+      nativeForward.sync(policy); // once per optimizer step, not per rollout step
+    }
     long t3 = System.nanoTime();
     times.objectiveNanos += t1 - t0;
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
     return loss;
+  }
+
+  private static long count(ByteTensor flags) {
+    java.nio.ByteBuffer b = flags.buffer();
+    long n = 0;
+    for (int i = 0; i < flags.size(); i++) {
+      n += b.get(i) != 0 ? 1 : 0;
+    }
+    return n;
   }
 
   private static long realTransitions(Trajectories prefix) {
@@ -476,6 +547,9 @@ public final class Trainer extends NativeResource {
   protected void free() {
     evaluator.close();
     rollout.close();
+    if (fusedRollout != null) {
+      fusedRollout.close();
+    }
     block.close();
     heads.close();
     grads.close();
@@ -505,6 +579,9 @@ public final class Trainer extends NativeResource {
     }
     if (target != null) {
       target.close();
+    }
+    if (nativeForward != null) {
+      nativeForward.close();
     }
     policy.close();
   }

@@ -93,8 +93,22 @@ class TrainCommandTest {
   void benchPrintsAPerPhaseBreakdown() {
     CliTest.Result r = CliTest.run("", "bench", "--preset", "subtb_hypergrid", "--steps", "5", "--warmup", "1");
     assertEquals(0, r.code(), r.err());
-    for (String phase : new String[] {"policy_forward", "sampling_env", "objective", "train_step", "optimizer", "wall"}) {
+    for (String phase : new String[] {"policy_forward", "sampling_env", "objective", "train_step", "optimizer", "wall",
+        "allocated", "network work", "achieved", "gemm", "efficiency"}) {
       assertTrue(r.out().contains(phase), phase + " missing in\n" + r.out());
+    }
+    // The rollout runs natively in one call: ORT only trains (TrainStep + OptimizerStep).
+    assertTrue(r.out().contains("onnxruntime           2.0 graph runs"), r.out());
+  }
+
+  @Test
+  void trainProfileReportsEveryStartUpPhase() {
+    CliTest.Result r = CliTest.run("", "train", "--env", "hypergrid:dim=2,side=4", "--steps", "2", "--set", "hidden=8",
+        "--out", tmp.resolve("run").toString(), "--profile");
+    assertEquals(0, r.code(), r.err());
+    for (String phase : new String[] {"jvm start", "native library load (gfn4j)", "onnx graph building",
+        "onnx session creation", "training iterations", "evaluation", "checkpoint", "plots", "sum"}) {
+      assertTrue(r.err().contains(phase), phase + " missing in\n" + r.err());
     }
   }
 }

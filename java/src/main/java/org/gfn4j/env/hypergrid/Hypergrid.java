@@ -52,6 +52,11 @@ public abstract class Hypergrid extends AbstractEnvironment {
     return reward() == builtIn;
   }
 
+  /** True while the reward is the built-in one, which native loops may compute with the step kernel. */
+  public final boolean rewardIsBuiltIn() {
+    return stepComputesReward();
+  }
+
   @Override
   public EnvSpec spec() {
     return config.toSpec();

@@ -5,10 +5,10 @@ package org.gfn4j.policy.check;
  * erf by its Maclaurin series for |x| < 2 (terms stay below e^4, so ~1e-15 absolute error) and
  * by the continued fraction of erfc (modified Lentz) beyond, where it converges quickly.
  */
-final class Erf {
+public final class Erf {
   private Erf() {}
 
-  static double erf(double x) {
+  public static double erf(double x) {
     double a = Math.abs(x);
     double r = a < 2 ? series(a) : 1 - erfcFraction(a);
     return Math.copySign(r, x);

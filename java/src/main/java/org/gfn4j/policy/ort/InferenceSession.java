@@ -133,6 +133,7 @@ public final class InferenceSession extends NativeResource {
   /** Runs the model on all inputs, writing all outputs into the given (pre-allocated) values. */
   public void run(PointerPointer<OrtValue> in, PointerPointer<OrtValue> out) {
     ensureOpen();
+    OrtCalls.run();
     Ort.check(Ort.api().Run(session, null, inputNames, in, inputs.size(), outputNames, outputs.size(), out), "Run");
   }
 

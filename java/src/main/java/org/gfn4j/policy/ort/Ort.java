@@ -71,6 +71,7 @@ public final class Ort {
 
   /** Throws {@link OrtException} (with ORT's message) when {@code status} is an error. */
   public static void check(OrtStatus status, String call) {
+    OrtCalls.api();
     if (status == null || status.isNull()) {
       return;
     }
@@ -87,7 +88,8 @@ public final class Ort {
 
   /**
    * Session options: {@code intraOpThreads} threads inside an operator, one between operators,
-   * sequential execution, all graph optimisations.
+   * sequential execution, all graph optimisations; intra-op workers spin only with one thread
+   * (system property {@code gfn4j.ort.spinning} = 0 or 1 overrides, for benchmarks).
    */
   public static OrtSessionOptions sessionOptions(int intraOpThreads) {
     if (intraOpThreads < 1) {
@@ -101,6 +103,11 @@ public final class Ort {
       check(api.SetInterOpNumThreads(options, 1), "SetInterOpNumThreads");
       check(api.SetSessionExecutionMode(options, ORT_SEQUENTIAL), "SetSessionExecutionMode");
       check(api.SetSessionGraphOptimizationLevel(options, ORT_ENABLE_ALL), "SetSessionGraphOptimizationLevel");
+      // Spinning workers keep a core busy between operators; with more than one thread that core is
+      // the one gfn4j's own kernels and the JVM need between ORT calls, so they sleep instead.
+      String spin = System.getProperty("gfn4j.ort.spinning", intraOpThreads > 1 ? "0" : "1");
+      check(api.AddSessionConfigEntry(options, new BytePointer("session.intra_op.allow_spinning"),
+          new BytePointer(spin)), "AddSessionConfigEntry");
     } catch (RuntimeException e) {
       api.ReleaseSessionOptions(options);
       throw e;

@@ -140,12 +140,14 @@ public final class TrainingSession extends NativeResource {
   /** Forward + backward + gradient accumulation; outputs are written into the given values. */
   public void trainStep(PointerPointer<OrtValue> inputs, int nIn, PointerPointer<OrtValue> outputs, int nOut) {
     ensureOpen();
+    OrtCalls.run();
     Ort.check(Ort.training().TrainStep(session, null, nIn, inputs, nOut, outputs), "TrainStep");
   }
 
   /** Forward pass of the eval model with the current parameters. */
   public void evalStep(PointerPointer<OrtValue> inputs, int nIn, PointerPointer<OrtValue> outputs, int nOut) {
     ensureOpen();
+    OrtCalls.run();
     Ort.check(Ort.training().EvalStep(session, null, nIn, inputs, nOut, outputs), "EvalStep");
   }
 
@@ -157,6 +159,7 @@ public final class TrainingSession extends NativeResource {
 
   public void optimizerStep() {
     ensureOpen();
+    OrtCalls.run();
     Ort.check(Ort.training().OptimizerStep(session, null), "OptimizerStep");
   }
 
