@@ -21,7 +21,7 @@ public final class Sampling {
     }
     RunDirectory run = RunDirectory.open(runDir);
     TrainConfig config = run.readConfig();
-    Environment env = Trainer.environment(config, dataDir);
+    Environment env = TrainSetup.environment(config, dataDir);
     Path onnx = run.resolve(RunDirectory.POLICY);
     if (!java.nio.file.Files.isRegularFile(onnx)) {
       throw new IllegalArgumentException(runDir + " has no exported policy (" + RunDirectory.POLICY + "); did training finish?");

@@ -14,15 +14,15 @@ public final class TrainConfigs {
     if (!backend.equals("native") && !backend.equals("java")) {
       throw new IllegalArgumentException("'backend' must be native or java, got '" + backend + "'");
     }
-    Environment env = Trainer.environment(config, dataDir);
+    Environment env = TrainSetup.environment(config, dataDir);
     ResourceCheck.check(config, env);
-    Objective objective = Trainer.objective(config, env);
+    Objective objective = TrainSetup.objective(config, env);
     if (objective.needsDeltaScores() && env.deltaScore().isEmpty()) {
       throw new IllegalArgumentException(objective.name() + " needs delta scores, which " + env.spec().name()
           + " does not define");
     }
     PolicyFactory.spec(config, env).validate();
-    org.gfn4j.backward.BackwardChoice backward = Trainer.backwardChoice(config);
+    org.gfn4j.backward.BackwardChoice backward = TrainSetup.backwardChoice(config);
     if (backward.separateNetwork()
         && !java.util.List.of("tb", "db", "subtb", "softdqn", "mdqn").contains(objective.name())) {
       throw new IllegalArgumentException("backward_policy=" + config.get(TrainKey.BACKWARD_POLICY)

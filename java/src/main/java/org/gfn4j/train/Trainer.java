@@ -7,20 +7,16 @@ import org.gfn4j.backward.BackwardChoice;
 import org.gfn4j.backward.BackwardPolicyTrainer;
 import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.Environment;
-import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeResource;
 import org.gfn4j.runtime.Profile;
-import org.gfn4j.metrics.GroundTruthSampler;
 import org.gfn4j.objective.Objective;
 import org.gfn4j.objective.ObjectiveGrads;
 import org.gfn4j.objective.LogSoftmax;
 import org.gfn4j.objective.ObjectiveInputs;
-import org.gfn4j.objective.ObjectiveSettings;
-import org.gfn4j.objective.Objectives;
 import org.gfn4j.policy.Heads;
 import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicySpec;
@@ -92,7 +88,7 @@ public final class Trainer extends NativeResource {
   private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
     this.config = config;
     this.env = env;
-    this.objective = objective(config, env);
+    this.objective = TrainSetup.objective(config, env);
     this.deltaScore = objective.needsDeltaScores() ? env.deltaScore().orElseThrow() : null;
     if (objective.needsWholeTrajectories() && !env.alwaysTerminates()) {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
@@ -103,9 +99,9 @@ public final class Trainer extends NativeResource {
     long seed = config.getLong(TrainKey.SEED);
     this.policy = resumed != null ? resumed
         : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
-            seed, onnxThreads(config));
+            seed, TrainSetup.onnxThreads(config));
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
-    BackwardChoice backward = backwardChoice(config);
+    BackwardChoice backward = TrainSetup.backwardChoice(config);
     this.backwardPolicy = backward.separateNetwork() ? new BackwardPolicyTrainer(new BackwardPolicyTrainer.Settings(
         backward, config.getDouble(TrainKey.PB_LR), config.getDouble(TrainKey.PB_LR_DECAY),
         config.getDouble(TrainKey.PB_TAU), config.getInt(TrainKey.PB_RECENT_BATCHES)), PolicyFactory.spec(config, env),
@@ -127,7 +123,7 @@ public final class Trainer extends NativeResource {
 
       @Override
       public void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor f, FloatTensor b, FloatTensor flow) {
-        times.forwardRows += skip == null || nativeForward == null ? obs.dim(0) : obs.dim(0) - count(skip);
+        times.forwardRows += skip == null || nativeForward == null ? obs.dim(0) : obs.dim(0) - BlockStats.count(skip);
         online.evaluate(obs, skip, f, b, flow);
       }
     };
@@ -165,10 +161,10 @@ public final class Trainer extends NativeResource {
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
     int[] groundTruth = space == null ? null
-        : Profile.time("evaluation setup", () -> groundTruth(space, evalBatch, seed));
+        : Profile.time("evaluation setup", () -> TrainSetup.groundTruth(space, evalBatch, seed));
     int corr = config.getInt(TrainKey.CORR_OBJECTS);
-    int[] testObjects = corr == 0 ? null : env.testObjects().map(t -> spread(t, env.stateWidth(), corr))
-        .orElse(space == null ? null : testObjects(space, corr, seed));
+    int[] testObjects = corr == 0 ? null : env.testObjects().map(t -> TrainSetup.spread(t, env.stateWidth(), corr))
+        .orElse(space == null ? null : TrainSetup.testObjects(space, corr, seed));
     this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
         config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
         testObjects, space == null ? corr : 0));
@@ -177,7 +173,7 @@ public final class Trainer extends NativeResource {
 
   /** A fresh run of {@code config} on the native environment its {@code env} setting names. */
   public static Trainer start(TrainConfig config, Path dataDir) {
-    return new Trainer(config, environment(config, dataDir), null, 0);
+    return new Trainer(config, TrainSetup.environment(config, dataDir), null, 0);
   }
 
   /**
@@ -188,66 +184,15 @@ public final class Trainer extends NativeResource {
     return new Trainer(config, env, null, 0);
   }
 
-  /** The environment a config names, on the backend its {@code backend} setting selects. */
-  static Environment environment(TrainConfig config, Path dataDir) {
-    String spec = config.get(TrainKey.ENV);
-    if (spec.isBlank()) {
-      throw new IllegalArgumentException("no environment given: use --env SPEC or a preset");
-    }
-    return Environments.create(spec, Backend.valueOf(config.get(TrainKey.BACKEND).toUpperCase(java.util.Locale.ROOT)),
-        dataDir);
-  }
-
   /** Continues a run whose policy checkpoint was saved after {@code step} iterations. */
   static Trainer resume(TrainConfig config, Path dataDir, Path checkpoint, long step) {
-    PolicyTrainer p = PolicyTrainer.resume(checkpoint, onnxThreads(config));
+    PolicyTrainer p = PolicyTrainer.resume(checkpoint, TrainSetup.onnxThreads(config));
     try {
-      return new Trainer(config, environment(config, dataDir), p, step);
+      return new Trainer(config, TrainSetup.environment(config, dataDir), p, step);
     } catch (RuntimeException e) {
       p.close();
       throw e;
     }
-  }
-
-  /**
-   * ONNX Runtime's intra-op threads: the threads setting from batch 64 up; below, a train step
-   * holds too few rows (about batch × mean trajectory length) for a second thread to pay for its
-   * hand-offs, so ORT runs on one and the native pool keeps the setting.
-   */
-  static int onnxThreads(TrainConfig config) {
-    return config.getInt(TrainKey.BATCH) >= 64 ? config.getInt(TrainKey.THREADS) : 1;
-  }
-
-  /** The objective the config names, with the settings it reads and the environment's stop action. */
-  static Objective objective(TrainConfig c, Environment env) {
-    String lambda = c.get(TrainKey.SOFTDQN_LAMBDA);
-    BackwardChoice backward = backwardChoice(c);
-    boolean dqn = java.util.List.of("softdqn", "mdqn").contains(c.get(TrainKey.OBJECTIVE).trim());
-    if (dqn && backward == BackwardChoice.NAIVE && !c.get(TrainKey.BACKWARD_POLICY).equals("auto")) {
-      throw new IllegalArgumentException(c.get(TrainKey.OBJECTIVE) + " cannot train PB through its loss:"
-          + " use backward_policy uniform, tlm or pessimistic");
-    }
-    // soft-DQN's PB is a reward, never a trained head: it is uniform unless fitted apart
-    boolean learnedBackward = backward.separateNetwork() || backward == BackwardChoice.NAIVE && !dqn;
-    return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(learnedBackward,
-        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
-        c.getDouble(TrainKey.MDQN_ALPHA), c.getDouble(TrainKey.MDQN_L0),
-        lambda.equals("auto") ? Double.NaN : Double.parseDouble(lambda), c.getBoolean(TrainKey.DOUBLE_DQN),
-        CycleTraining.settings(c, env)), Backend.NATIVE);
-  }
-
-  static BackwardChoice backwardChoice(TrainConfig c) {
-    return BackwardChoice.parse(c.get(TrainKey.BACKWARD_POLICY), c.getBoolean(TrainKey.TRAIN_BACKWARD));
-  }
-
-  private static int[] groundTruth(StateSpace space, int n, long seed) {
-    int width = space.stateWidth();
-    int[] objects = new int[n * width];
-    int[] indices = GroundTruthSampler.of(space).sample(n, seed + 2); // gfnx's eval_init_seed offset
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(space.terminalState(indices[i]), 0, objects, i * width, width);
-    }
-    return objects;
   }
 
   /** Exact log Z where known (closed form or enumeration), else 0. */
@@ -256,31 +201,6 @@ public final class Trainer extends NativeResource {
       return space.logZ();
     }
     return env.closedForm().map(org.gfn4j.env.ClosedForm::logZ).orElse(0.0);
-  }
-
-  /** At most {@code n} objects of an environment's test set, evenly spaced through it. */
-  private static int[] spread(int[] set, int width, int n) {
-    int size = set.length / width;
-    if (size <= n) {
-      return set;
-    }
-    int[] out = new int[n * width];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(set, (int) ((long) i * size / n) * width, out, i * width, width);
-    }
-    return out;
-  }
-
-  /** A fixed test set for the correlation metric: terminal objects drawn uniformly. */
-  private static int[] testObjects(StateSpace space, int n, long seed) {
-    int width = space.stateWidth();
-    long count = space.numTerminalStates();
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed + 3);
-    int[] objects = new int[n * width];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(space.terminalState((int) rng.nextLong(count)), 0, objects, i * width, width);
-    }
-    return objects;
   }
 
   public long step() {
@@ -313,11 +233,11 @@ public final class Trainer extends NativeResource {
     int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times)
         : rollout.run(block, heads, rolloutPolicy, exploration, times);
     Trajectories prefix = block.prefix(used);
-    times.transitions += realTransitions(prefix);
+    times.transitions += BlockStats.realTransitions(prefix);
     if (fusedRollout != null) {
-      times.forwardRows += used * (long) block.batch() - count(prefix.pad); // rows of padding steps are skipped
+      times.forwardRows += used * (long) block.batch() - BlockStats.count(prefix.pad); // rows of padding steps are skipped
     }
-    if (objective.needsWholeTrajectories() && anyTruncated(block)) {
+    if (objective.needsWholeTrajectories() && BlockStats.anyTruncated(block)) {
       throw new IllegalStateException(env.spec() + " truncated a trajectory, which " + objective.name()
           + " cannot train on");
     }
@@ -363,7 +283,7 @@ public final class Trainer extends NativeResource {
       target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
     }
     times.iterations++;
-    trackers.record(block.states(used - 1), block.truncated, finalLogRewards(prefix, used), loss);
+    trackers.record(block.states(used - 1), block.truncated, BlockStats.finalLogRewards(prefix, used), loss);
     return loss;
   }
 
@@ -441,45 +361,6 @@ public final class Trainer extends NativeResource {
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
     return loss;
-  }
-
-  private static long count(ByteTensor flags) {
-    java.nio.ByteBuffer b = flags.buffer();
-    long n = 0;
-    for (int i = 0; i < flags.size(); i++) {
-      n += b.get(i) != 0 ? 1 : 0;
-    }
-    return n;
-  }
-
-  private static long realTransitions(Trajectories prefix) {
-    java.nio.ByteBuffer pad = prefix.pad.buffer();
-    long n = 0;
-    for (int i = prefix.batch(); i < prefix.slots() * prefix.batch(); i++) {
-      n += pad.get(i) == 0 ? 1 : 0;
-    }
-    return n;
-  }
-
-  private static boolean anyTruncated(Trajectories block) {
-    for (int b = 0; b < block.batch(); b++) {
-      if (block.isTruncated(b)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** log R of every trajectory of the block: the reward of its single rewarded transition. */
-  private static double[] finalLogRewards(Trajectories prefix, int used) {
-    double[] out = new double[prefix.batch()];
-    java.nio.FloatBuffer r = prefix.logReward.buffer();
-    for (int t = 0; t + 1 < used; t++) {
-      for (int b = 0; b < out.length; b++) {
-        out[b] += r.get(t * out.length + b);
-      }
-    }
-    return out;
   }
 
   /** Metrics of the current policy and the training trackers, gfnx names. */

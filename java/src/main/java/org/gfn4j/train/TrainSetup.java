@@ -1,0 +1,98 @@
+package org.gfn4j.train;
+
+import java.nio.file.Path;
+import org.gfn4j.backward.BackwardChoice;
+import org.gfn4j.env.Environment;
+import org.gfn4j.env.Environments;
+import org.gfn4j.env.StateSpace;
+import org.gfn4j.metrics.GroundTruthSampler;
+import org.gfn4j.objective.Objective;
+import org.gfn4j.objective.ObjectiveSettings;
+import org.gfn4j.objective.Objectives;
+import org.gfn4j.runtime.Backend;
+
+/**
+ * What a training config builds before the first iteration: the environment on its backend, the
+ * objective with the settings it reads, the backward-policy choice, ONNX Runtime's thread count,
+ * and the fixed object sets of the evaluation (ground truth, correlation test set).
+ */
+final class TrainSetup {
+  private TrainSetup() {}
+
+  /** The environment a config names, on the backend its {@code backend} setting selects. */
+  static Environment environment(TrainConfig config, Path dataDir) {
+    String spec = config.get(TrainKey.ENV);
+    if (spec.isBlank()) {
+      throw new IllegalArgumentException("no environment given: use --env SPEC or a preset");
+    }
+    return Environments.create(spec, Backend.valueOf(config.get(TrainKey.BACKEND).toUpperCase(java.util.Locale.ROOT)),
+        dataDir);
+  }
+
+  /**
+   * ONNX Runtime's intra-op threads: the threads setting from batch 64 up; below, a train step
+   * holds too few rows (about batch × mean trajectory length) for a second thread to pay for its
+   * hand-offs, so ORT runs on one and the native pool keeps the setting.
+   */
+  static int onnxThreads(TrainConfig config) {
+    return config.getInt(TrainKey.BATCH) >= 64 ? config.getInt(TrainKey.THREADS) : 1;
+  }
+
+  /** The objective the config names, with the settings it reads and the environment's stop action. */
+  static Objective objective(TrainConfig c, Environment env) {
+    String lambda = c.get(TrainKey.SOFTDQN_LAMBDA);
+    BackwardChoice backward = backwardChoice(c);
+    boolean dqn = java.util.List.of("softdqn", "mdqn").contains(c.get(TrainKey.OBJECTIVE).trim());
+    if (dqn && backward == BackwardChoice.NAIVE && !c.get(TrainKey.BACKWARD_POLICY).equals("auto")) {
+      throw new IllegalArgumentException(c.get(TrainKey.OBJECTIVE) + " cannot train PB through its loss:"
+          + " use backward_policy uniform, tlm or pessimistic");
+    }
+    // soft-DQN's PB is a reward, never a trained head: it is uniform unless fitted apart
+    boolean learnedBackward = backward.separateNetwork() || backward == BackwardChoice.NAIVE && !dqn;
+    return Objectives.create(c.get(TrainKey.OBJECTIVE), new ObjectiveSettings(learnedBackward,
+        c.getDouble(TrainKey.SUBTB_LAMBDA), c.getDouble(TrainKey.LEAF_COEFF), env.stopAction(),
+        c.getDouble(TrainKey.MDQN_ALPHA), c.getDouble(TrainKey.MDQN_L0),
+        lambda.equals("auto") ? Double.NaN : Double.parseDouble(lambda), c.getBoolean(TrainKey.DOUBLE_DQN),
+        CycleTraining.settings(c, env)), Backend.NATIVE);
+  }
+
+  static BackwardChoice backwardChoice(TrainConfig c) {
+    return BackwardChoice.parse(c.get(TrainKey.BACKWARD_POLICY), c.getBoolean(TrainKey.TRAIN_BACKWARD));
+  }
+
+  static int[] groundTruth(StateSpace space, int n, long seed) {
+    int width = space.stateWidth();
+    int[] objects = new int[n * width];
+    int[] indices = GroundTruthSampler.of(space).sample(n, seed + 2); // gfnx's eval_init_seed offset
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(space.terminalState(indices[i]), 0, objects, i * width, width);
+    }
+    return objects;
+  }
+
+  /** At most {@code n} objects of an environment's test set, evenly spaced through it. */
+  static int[] spread(int[] set, int width, int n) {
+    int size = set.length / width;
+    if (size <= n) {
+      return set;
+    }
+    int[] out = new int[n * width];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(set, (int) ((long) i * size / n) * width, out, i * width, width);
+    }
+    return out;
+  }
+
+  /** A fixed test set for the correlation metric: terminal objects drawn uniformly. */
+  static int[] testObjects(StateSpace space, int n, long seed) {
+    int width = space.stateWidth();
+    long count = space.numTerminalStates();
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(seed + 3);
+    int[] objects = new int[n * width];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(space.terminalState((int) rng.nextLong(count)), 0, objects, i * width, width);
+    }
+    return objects;
+  }
+
+}
