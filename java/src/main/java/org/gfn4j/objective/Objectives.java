@@ -131,6 +131,15 @@ public final class Objectives {
     return name.equals("ndb") ? ObjectiveKind.NDB : name.equals("ndb_flow") ? ObjectiveKind.NDB_FLOW : ObjectiveKind.SDB;
   }
 
+  /**
+   * Whether objective {@code name} reads PB as part of its reward (soft-DQN and M-DQN) rather
+   * than training it as a head, so a trainer knows before building it.
+   */
+  public static boolean backwardPolicyIsReward(String name) {
+    String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+    return key.equals("softdqn") || key.equals("mdqn");
+  }
+
   private static Map<String, String> parseArgs(String text) {
     Map<String, String> args = new LinkedHashMap<>();
     if (text.isBlank()) {

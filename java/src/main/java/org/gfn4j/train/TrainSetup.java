@@ -42,7 +42,7 @@ final class TrainSetup {
   static Objective objective(TrainConfig c, Environment env) {
     String lambda = c.get(TrainKey.SOFTDQN_LAMBDA);
     BackwardChoice backward = backwardChoice(c);
-    boolean dqn = java.util.List.of("softdqn", "mdqn").contains(c.get(TrainKey.OBJECTIVE).trim());
+    boolean dqn = Objectives.backwardPolicyIsReward(c.get(TrainKey.OBJECTIVE));
     if (dqn && backward == BackwardChoice.NAIVE && !c.get(TrainKey.BACKWARD_POLICY).equals("auto")) {
       throw new IllegalArgumentException(c.get(TrainKey.OBJECTIVE) + " cannot train PB through its loss:"
           + " use backward_policy uniform, tlm or pessimistic");
