@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.env.ObservationSpec;
 import org.gfn4j.tensor.Rows;
-import org.gfn4j.tensor.Tensor;
 import org.gfn4j.tensor.IntTensor;
 
 /**
@@ -136,16 +135,13 @@ public final class ReplayBuffer implements AutoCloseable {
   }
 
   private void copyState(Trajectories src, int row, Trajectories dst, int dstRow) {
-    copyRows(src.cells, dst.cells, row, dstRow, width);
-    copyRows(src.obs, dst.obs, row, dstRow, obsSize);
-    copyRows(src.forwardMask, dst.forwardMask, row, dstRow, numActions);
-    copyRows(src.backwardMask, dst.backwardMask, row, dstRow, numBackwardActions);
+    Rows.copy(src.cells, row, dst.cells, dstRow, width);
+    Rows.copy(src.obs, row, dst.obs, dstRow, obsSize);
+    Rows.copy(src.forwardMask, row, dst.forwardMask, dstRow, numActions);
+    Rows.copy(src.backwardMask, row, dst.backwardMask, dstRow, numBackwardActions);
     dst.terminal.buffer().put(dstRow, src.terminal.buffer().get(row));
   }
 
-  private static void copyRows(Tensor<?> src, Tensor<?> dst, int row, int dstRow, int len) {
-    Rows.copy(src, row, dst, dstRow, len);
-  }
 
   /**
    * Writes the buffer compactly: per transition the cells of s and s′, whether s′ is terminal,

@@ -20,29 +20,37 @@ public final class Rows {
 
   /** Copies row {@code row} of {@code src} into row {@code dstRow} of {@code dst}. */
   public static void copy(Tensor<?> src, int row, Tensor<?> dst, int dstRow, int width) {
-    copy(src, new int[] {row}, new int[] {dstRow}, 1, width, dst);
+    checkTypes(src, dst);
+    move(src, row * width, dst, dstRow * width, width);
   }
 
   private static void copy(Tensor<?> src, int[] from, int[] to, int count, int width, Tensor<?> dst) {
+    checkTypes(src, dst);
+    for (int i = 0; i < count; i++) {
+      move(src, (from == null ? i : from[i]) * width, dst, (to == null ? i : to[i]) * width, width);
+    }
+  }
+
+  private static void checkTypes(Tensor<?> src, Tensor<?> dst) {
     if (src.getClass() != dst.getClass()) {
       throw new IllegalArgumentException("cannot copy rows of " + src + " into " + dst);
     }
-    for (int i = 0; i < count; i++) {
-      int s = (from == null ? i : from[i]) * width;
-      int d = (to == null ? i : to[i]) * width;
-      if (src instanceof FloatTensor f) {
-        ((FloatTensor) dst).buffer().put(d, f.buffer(), s, width);
-      } else if (src instanceof IntTensor n) {
-        ((IntTensor) dst).buffer().put(d, n.buffer(), s, width);
-      } else if (src instanceof ByteTensor b) {
-        ((ByteTensor) dst).buffer().put(d, b.buffer(), s, width);
-      } else if (src instanceof DoubleTensor x) {
-        ((DoubleTensor) dst).buffer().put(d, x.buffer(), s, width);
-      } else if (src instanceof LongTensor l) {
-        ((LongTensor) dst).buffer().put(d, l.buffer(), s, width);
-      } else {
-        throw new IllegalArgumentException("unsupported tensor " + src);
-      }
+  }
+
+  /** Copies {@code width} elements from offset {@code s} of {@code src} to offset {@code d} of {@code dst}. */
+  private static void move(Tensor<?> src, int s, Tensor<?> dst, int d, int width) {
+    if (src instanceof FloatTensor f) {
+      ((FloatTensor) dst).buffer().put(d, f.buffer(), s, width);
+    } else if (src instanceof IntTensor n) {
+      ((IntTensor) dst).buffer().put(d, n.buffer(), s, width);
+    } else if (src instanceof ByteTensor b) {
+      ((ByteTensor) dst).buffer().put(d, b.buffer(), s, width);
+    } else if (src instanceof DoubleTensor x) {
+      ((DoubleTensor) dst).buffer().put(d, x.buffer(), s, width);
+    } else if (src instanceof LongTensor l) {
+      ((LongTensor) dst).buffer().put(d, l.buffer(), s, width);
+    } else {
+      throw new IllegalArgumentException("unsupported tensor " + src);
     }
   }
 }
