@@ -18,12 +18,8 @@ class IsingEnergyCommandTest {
 
   @Test
   void everySettingIsListed() {
-    CliTest.Result r = CliTest.run("", "train", "--list-settings");
-    assertEquals(0, r.code(), r.err());
-    for (String key : KEYS) {
-      assertTrue(r.out().contains(key), key + " in --list-settings");
-    }
-    assertTrue(r.out().contains("ising_ebm"), "reward_model lists ising_ebm");
+    CliTest.assertSettingsListed(KEYS);
+    CliTest.assertSettingsListed("ising_ebm");
   }
 
   @Test
@@ -31,14 +27,7 @@ class IsingEnergyCommandTest {
     String[] bad = {"reward_model=neural", "ebm_lr=0", "ebm_lr=fast", "ebm_l1=-0.1", "ebm_mh=sometimes",
         "ebm_samples=0", "ebm_burn_in=-1", "ebm_exchanges=0", "ebm_replicas=0", "ebm_sweeps=0", "ebm_min_beta=0",
         "ebm_min_beta=1.5"};
-    for (String set : bad) {
-      Path out = tmp.resolve("bad" + Math.abs(set.hashCode()));
-      CliTest.Result r = CliTest.run("", "train", "--preset", "tb_ising", "--env", "ising:side=2",
-          "--set", set, "--out", out.toString());
-      assertEquals(2, r.code(), set + ": " + r.err());
-      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-      assertFalse(Files.exists(out), "nothing written for " + set);
-    }
+    CliTest.assertBadSettingsExit2(tmp, bad, "--preset", "tb_ising", "--env", "ising:side=2");
     Path out = tmp.resolve("grid");
     CliTest.Result r = CliTest.run("", "train", "--preset", "tb_hypergrid", "--set", "reward_model=ising_ebm",
         "--out", out.toString());
