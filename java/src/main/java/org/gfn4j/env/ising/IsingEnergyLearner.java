@@ -144,11 +144,8 @@ public final class IsingEnergyLearner implements RewardLearner {
       System.arraycopy(data, rng.nextInt(s.samples()) * sites, dataBatch, b * sites, sites);
     }
     if (backward != null) {
-      int used = backward.run(dataBatch, dataBlock, policy, uniformBackward, step);
-      Trajectories prefix = dataBlock.prefix(used);
-      policy.evaluate(prefix.obsRows(), dataHeads.forwardLogits(0, used), dataHeads.backwardLogits(0, used),
-          dataHeads.logFlow(0, used));
-      sums(prefix, dataHeads, used, dataLogPF, dataLogPB);
+      int used = backward.run(dataBatch, dataBlock, dataHeads, policy, uniformBackward, step);
+      sums(dataBlock.prefix(used), dataHeads, used, dataLogPF, dataLogPB);
     }
     preparedStep = step;
   }
