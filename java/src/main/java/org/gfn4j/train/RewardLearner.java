@@ -8,22 +8,25 @@ import org.gfn4j.rollout.Trajectories;
 
 /**
  * A reward learned jointly with the sampler (gfnx's tb_ising energy model): the trainer gives the
- * environment {@link #reward()}, shows the learner the policy before each iteration and the batch
- * it rolled out after it, and the learner changes its reward only inside
- * {@link #afterIteration}, so every batch is scored by one fixed reward.
+ * environment {@link #reward()}, shows the learner each iteration's policy before its update and
+ * the batch it rolled out, and the learner changes its reward only inside
+ * {@link #afterUpdate}, so every batch is scored by one fixed reward.
  */
 public interface RewardLearner extends AutoCloseable {
   /** The reward module the environment scores with; it reads the learner's current parameters. */
   RewardModule reward();
 
-  /** Called before iteration {@code step} with the policy that iteration rolls out (before its update). */
-  void beforeIteration(PolicyFn policy, long step);
+  /**
+   * Called in iteration {@code step} once its batch is rolled out and before the policy update,
+   * with the policy that rolled it out.
+   */
+  void beforeUpdate(PolicyFn policy, long step);
 
   /**
-   * Called after iteration {@code step} with its fresh rollout: {@code used} slots of
+   * Called after the policy update of iteration {@code step} with its fresh rollout: {@code used} slots of
    * {@code batch} and the heads the pre-update policy wrote for them. Updates the reward.
    */
-  void afterIteration(Trajectories batch, HeadBlock heads, int used, long step);
+  void afterUpdate(Trajectories batch, HeadBlock heads, int used, long step);
 
   /** What the learner reports at an evaluation (gfnx names where gfnx has them). */
   Map<String, Double> metrics();

@@ -250,7 +250,7 @@ public final class Trainer extends NativeResource {
     }
     if (learner != null) {
       long t0 = System.nanoTime();
-      learner.beforeIteration(online, step);
+      learner.beforeUpdate(online, step);
       times.rewardModelNanos += System.nanoTime() - t0;
     }
     java.util.SplittableRandom pbRng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 37 + step);
@@ -292,7 +292,7 @@ public final class Trainer extends NativeResource {
     }
     if (learner != null) { // the batch was rolled out and scored before any update of this iteration
       long t0 = System.nanoTime();
-      learner.afterIteration(block, heads, used, step);
+      learner.afterUpdate(block, heads, used, step);
       times.rewardModelNanos += System.nanoTime() - t0;
     }
     step++;

@@ -138,7 +138,7 @@ public final class IsingEnergyLearner implements RewardLearner {
   }
 
   @Override
-  public void beforeIteration(PolicyFn policy, long step) {
+  public void beforeUpdate(PolicyFn policy, long step) {
     SplittableRandom rng = new SplittableRandom(s.seed() * 0x2545F4914F6CDD1DL + step);
     for (int b = 0; b < s.batch(); b++) {
       System.arraycopy(data, rng.nextInt(s.samples()) * sites, dataBatch, b * sites, sites);
@@ -151,9 +151,9 @@ public final class IsingEnergyLearner implements RewardLearner {
   }
 
   @Override
-  public void afterIteration(Trajectories batch, HeadBlock heads, int used, long step) {
+  public void afterUpdate(Trajectories batch, HeadBlock heads, int used, long step) {
     if (preparedStep != step) {
-      throw new IllegalStateException("afterIteration(" + step + ") without beforeIteration(" + step + ")");
+      throw new IllegalStateException("afterUpdate(" + step + ") without beforeUpdate(" + step + ")");
     }
     int n = batch.batch();
     if (n != s.batch()) {

@@ -60,7 +60,7 @@ class IsingEnergyLearnerTest {
         ForwardRollout rollout = new ForwardRollout(base.withReward(learner.reward()), new Sampler(5), BATCH)) {
       Environment env = base.withReward(learner.reward());
       learner.model().setCoupling(start);
-      learner.beforeIteration(POLICY, 0);
+      learner.beforeUpdate(POLICY, 0);
       int used = rollout.run(block, heads, POLICY, new ForwardRollout.Exploration(0f, 1f, 0), RolloutTimer.NONE);
       int[] objects = new int[BATCH * sites];
       for (int b = 0; b < BATCH; b++) {
@@ -72,7 +72,7 @@ class IsingEnergyLearnerTest {
         assertEquals(CouplingReward.energy(spins(objects, b, sites), start, sites), logR, 1e-5,
             "the rollout's reward is x'Jx of the coupling before the update");
       }
-      learner.afterIteration(block, heads, used, 0);
+      learner.afterUpdate(block, heads, used, 0);
       double[] after = learner.model().coupling();
       assertFalse(java.util.Arrays.equals(start, after), "an iteration moves J");
       double[] now = env.logRewards(objects, BATCH);
@@ -82,7 +82,7 @@ class IsingEnergyLearnerTest {
       }
       double accept = learner.metrics().get("ebm_accept");
       assertTrue(accept >= 0 && accept <= 1, "acceptance rate " + accept);
-      assertThrows(IllegalStateException.class, () -> learner.afterIteration(block, heads, used, 1),
+      assertThrows(IllegalStateException.class, () -> learner.afterUpdate(block, heads, used, 1),
           "an update needs the data trajectories of its own iteration");
     }
   }
