@@ -161,8 +161,9 @@ public final class IsingEnergyLearner implements RewardLearner {
     }
     int[] fake = new int[n * sites];
     int[] row = new int[sites];
+    org.gfn4j.env.StateBatch last = batch.states(used - 1);
     for (int b = 0; b < n; b++) {
-      System.arraycopy(batch.states(used - 1).cells(b, row), 0, fake, b * sites, sites);
+      System.arraycopy(last.cells(b, row), 0, fake, b * sites, sites);
     }
     int[] selected = fake;
     if (s.filter() != Filter.NONE) {
