@@ -176,10 +176,8 @@ public final class IsingEnergyLearner implements RewardLearner {
       selected = new int[n * sites];
       int accepted = 0;
       for (int b = 0; b < n; b++) {
-        double q = s.filter() == Filter.GFNX
-            ? dataLogPB[b] + fakeLogPF[b] - fakeLogPB[b] - dataLogPF[b]
-            : dataLogPF[b] - dataLogPB[b] - fakeLogPF[b] + fakeLogPB[b];
-        double logAccept = Math.min(0.0, logRFake[b] - logRData[b] + q);
+        double logAccept = logAcceptance(s.filter(), logRFake[b], fakeLogPF[b], fakeLogPB[b], logRData[b],
+            dataLogPF[b], dataLogPB[b]);
         boolean accept = rng.nextDouble() < Math.exp(logAccept);
         accepted += accept ? 1 : 0;
         System.arraycopy(accept ? fake : dataBatch, b * sites, selected, b * sites, sites);
@@ -188,6 +186,22 @@ public final class IsingEnergyLearner implements RewardLearner {
     }
     lastLoss = model.update(selected, dataBatch);
     preparedStep = -1;
+  }
+
+  /**
+   * The log acceptance of a sampled object f against the data object d of its row, from their
+   * log rewards and trajectory log-probabilities (Σ log PF, Σ log PB); 0 (always) without a filter.
+   */
+  static double logAcceptance(Filter filter, double logRFake, double fakeLogPF, double fakeLogPB, double logRData,
+      double dataLogPF, double dataLogPB) {
+    switch (filter) {
+      case GFNX:
+        return Math.min(0.0, logRFake - logRData + dataLogPB - dataLogPF + fakeLogPF - fakeLogPB);
+      case INDEPENDENCE:
+        return Math.min(0.0, logRFake - logRData + dataLogPF - dataLogPB - fakeLogPF + fakeLogPB);
+      default:
+        return 0.0;
+    }
   }
 
   /** Per-trajectory Σ log PF and Σ log PB of {@code used} slots under {@code heads}. */

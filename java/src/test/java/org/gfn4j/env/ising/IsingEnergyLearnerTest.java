@@ -111,6 +111,21 @@ class IsingEnergyLearnerTest {
         () -> IsingEnergyLearner.Settings.of(config(Backend.NATIVE).with("ebm_mh", "sometimes"), base));
   }
 
+  @Test
+  void theFilterUsesGfnxsRatioOrTheIndependenceSamplersOne() {
+    // f: log R 2, Σ log PF −10, Σ log PB −7; d: log R 1, Σ log PF −12, Σ log PB −8
+    // gfnx: 2 − 1 + (−8) − (−12) + (−10) − (−7) = 2 → min(0, 2) = 0
+    assertEquals(0.0, IsingEnergyLearner.logAcceptance(IsingEnergyLearner.Filter.GFNX, 2, -10, -7, 1, -12, -8));
+    // independence: 2 − 1 + (−12) − (−8) − (−10) + (−7) = 0, then with log R(f) = 0.5: −1.5
+    assertEquals(0.0, IsingEnergyLearner.logAcceptance(IsingEnergyLearner.Filter.INDEPENDENCE, 2, -10, -7, 1, -12, -8));
+    assertEquals(-1.5,
+        IsingEnergyLearner.logAcceptance(IsingEnergyLearner.Filter.INDEPENDENCE, 0.5, -10, -7, 1, -12, -8), 1e-12);
+    // gfnx with log R(f) = 0.5, log R(d) = 4: 0.5 − 4 − 8 + 12 − 10 + 7 = −2.5
+    assertEquals(-2.5, IsingEnergyLearner.logAcceptance(IsingEnergyLearner.Filter.GFNX, 0.5, -10, -7, 4, -12, -8),
+        1e-12);
+    assertEquals(0.0, IsingEnergyLearner.logAcceptance(IsingEnergyLearner.Filter.NONE, -50, 0, 0, 50, 0, 0));
+  }
+
   private static int[] spins(int[] cells, int b, int sites) {
     int[] x = new int[sites];
     for (int i = 0; i < sites; i++) {
