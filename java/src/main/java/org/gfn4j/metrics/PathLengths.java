@@ -35,17 +35,23 @@ public final class PathLengths {
 
   /**
    * {@code <prefix>_length} (mean moves of those reached), {@code _bfs} (mean optimum of the same
-   * pairs), {@code _ratio} (total length over total optimum; NaN when every optimum is 0),
-   * {@code _optimal} and {@code _reached} (fractions of the attempts) and {@code _budget}
-   * (samples per start, as given).
+   * pairs), {@code _ratio} (total length over total optimum), {@code _optimal} and
+   * {@code _reached} (fractions of the attempts) and {@code _budget} (samples per start, as
+   * given). Means without anything reached, and the ratio when every optimum is 0, are left out.
    */
   public Map<String, Double> toMap(String prefix, double budget) {
     Map<String, Double> out = new LinkedHashMap<>();
-    out.put(prefix + "_length", reached == 0 ? Double.NaN : (double) length / reached);
-    out.put(prefix + "_bfs", reached == 0 ? Double.NaN : (double) bfs / reached);
-    out.put(prefix + "_ratio", bfs == 0 ? Double.NaN : (double) length / bfs);
-    out.put(prefix + "_optimal", attempts == 0 ? Double.NaN : (double) optimal / attempts);
-    out.put(prefix + "_reached", attempts == 0 ? Double.NaN : (double) reached / attempts);
+    if (reached > 0) {
+      out.put(prefix + "_length", (double) length / reached);
+      out.put(prefix + "_bfs", (double) bfs / reached);
+    }
+    if (bfs > 0) {
+      out.put(prefix + "_ratio", (double) length / bfs);
+    }
+    if (attempts > 0) {
+      out.put(prefix + "_optimal", (double) optimal / attempts);
+      out.put(prefix + "_reached", (double) reached / attempts);
+    }
     out.put(prefix + "_budget", budget);
     return out;
   }

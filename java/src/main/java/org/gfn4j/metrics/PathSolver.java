@@ -16,19 +16,17 @@ import org.gfn4j.tensor.Tensor;
 /**
  * Best-of-K search for shortest paths with a trained backward policy, in an environment whose
  * trajectories all start in one state g (the solved cube): a fixed set of scrambles x is drawn
- * once (random walks of {@link #SCRAMBLE_MOVES} moves from g), and each is solved by K backward
+ * once (random walks of a given number of uniformly random moves from g), and each is solved by K backward
  * rollouts from x, sampled from PB until the return to s0 (which passes through g) or the step
  * cap; the shortest is the solution, its length is compared with the BFS distance d(g, x).
  * Budget = K samples per scramble, each at most the step cap long.
  */
 public final class PathSolver implements AutoCloseable {
-  /** Length of the random walks that draw scrambles (the 2×2×2 cube mixes within a few dozen). */
-  public static final int SCRAMBLE_MOVES = 100;
-
   private final Environment env;
   private final ShortestPaths oracle;
   private final int scrambles;
   private final int samples;
+  private final int depth;
   private final int rows;
   private final int width;
   private final int[] start;
@@ -45,7 +43,7 @@ public final class PathSolver implements AutoCloseable {
   private final IntTensor actions;
 
   /** IllegalArgumentException unless {@code env} has shortest paths and a first edge with one start state. */
-  public PathSolver(Environment env, int scrambles, int samples, long seed) {
+  public PathSolver(Environment env, int scrambles, int samples, int depth, long seed) {
     FirstEdge edge = env.firstEdge().orElse(null);
     if (env.shortestPaths().isEmpty() || edge == null || edge.logStartCount() != 0 || env.stopAction().isEmpty()) {
       throw new IllegalArgumentException("solving scrambles needs an environment with exact shortest paths whose"
@@ -55,6 +53,10 @@ public final class PathSolver implements AutoCloseable {
       throw new IllegalArgumentException("scrambles and samples must be positive with a product of at most 2^20, got "
           + scrambles + " x " + samples);
     }
+    if (depth < 0) {
+      throw new IllegalArgumentException("scramble depth must be non-negative, got " + depth);
+    }
+    this.depth = depth;
     this.env = env;
     this.oracle = env.shortestPaths().get();
     this.scrambles = scrambles;
@@ -90,7 +92,7 @@ public final class PathSolver implements AutoCloseable {
       for (int b = 0; b < scrambles; b++) {
         env.setState(s, b, start, false);
       }
-      for (int t = 0; t < SCRAMBLE_MOVES; t++) {
+      for (int t = 0; t < depth; t++) {
         env.forwardMask(s, mask);
         for (int b = 0; b < scrambles; b++) {
           int chosen = -1;
