@@ -35,7 +35,7 @@ public final class Cube2Factory implements EnvironmentFactory {
   @Override
   public Map<String, Map<String, String>> presets() {
     return Map.of("shortest_path_cube2", Map.ofEntries(Map.entry("env", "cube2"), Map.entry("objective", "ndb"),
-        Map.entry("batch", "256"), Map.entry("hidden", "256"), Map.entry("logz_lr", "0.01"),
+        Map.entry("batch", "256"), Map.entry("hidden", "256"), Map.entry("logz_lr", "0.1"),
         Map.entry("eps_start", "0"), Map.entry("eps_steps", "0"), Map.entry("steps", "20000"),
         Map.entry("eval_every", "1000"), Map.entry("eval_batch", "256"), Map.entry("eval_rounds", "4"),
         Map.entry("path_scrambles", "64"), Map.entry("path_samples", "16")));

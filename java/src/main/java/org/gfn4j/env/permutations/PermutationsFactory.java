@@ -50,7 +50,7 @@ public final class PermutationsFactory implements EnvironmentFactory {
   private static Map<String, String> shortestPath() {
     return Map.ofEntries(Map.entry("env", "permutations:n=6,t=2"), Map.entry("objective", "ndb"),
         Map.entry("batch", "128"), Map.entry("hidden", "64"), Map.entry("activation", "leaky_relu"),
-        Map.entry("logz_lr", "0.01"), Map.entry("eps_start", "0"), Map.entry("eps_steps", "0"),
+        Map.entry("logz_lr", "0.1"), Map.entry("eps_start", "0"), Map.entry("eps_steps", "0"),
         Map.entry("steps", "5000"), Map.entry("eval_every", "500"), Map.entry("eval_batch", "256"),
         Map.entry("eval_rounds", "4"));
   }
