@@ -44,8 +44,9 @@ public final class PermutationsFactory implements EnvironmentFactory {
 
   /**
    * {@code shortest_path_permutations}: the same minimum-flow recipe on S_6 (log-scale DB + 1e-3·F,
-   * learned PB), read as shortest paths: every evaluation trajectory from its uniform start u to its
-   * end x is compared with the BFS distance d(u, x) (path_* metrics, 1024 samples).
+   * learned PB; log Z at lr 0.1 so that it settles within 5000 iterations), read as shortest paths:
+   * every evaluation trajectory from its uniform start u to its end x is compared with the BFS
+   * distance d(u, x) (path_* metrics, 1024 samples).
    */
   private static Map<String, String> shortestPath() {
     return Map.ofEntries(Map.entry("env", "permutations:n=6,t=2"), Map.entry("objective", "ndb"),
