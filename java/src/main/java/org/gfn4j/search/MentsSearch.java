@@ -20,6 +20,8 @@ import org.gfn4j.tensor.Tensor;
  * becomes the root (re-evaluated only where it was never expanded).
  */
 public final class MentsSearch implements AutoCloseable {
+  /** Node-action entries all trees may hold together (about 220 MB of tree buffers at most). */
+  private static final long NODE_ACTION_BUDGET = 1L << 24;
   private final Environment env;
   private final PolicyFn valueNetwork;
   private final MctsSettings settings;
@@ -41,6 +43,12 @@ public final class MentsSearch implements AutoCloseable {
 
   public MentsSearch(Environment env, PolicyFn valueNetwork, int batch, MctsSettings settings, long seed,
       Backend backend) {
+    this(env, valueNetwork, batch, settings, seed, backend, 0);
+  }
+
+  /** {@code nodesPerTree} > 0 fixes the arena size (tests of the rebuild path); 0 sizes it as above. */
+  MentsSearch(Environment env, PolicyFn valueNetwork, int batch, MctsSettings settings, long seed, Backend backend,
+      int nodesPerTree) {
     if (env == null || valueNetwork == null || settings == null) {
       throw new IllegalArgumentException("environment, value network and settings must not be null");
     }
@@ -55,9 +63,12 @@ public final class MentsSearch implements AutoCloseable {
     this.actions = env.numActions();
     this.width = env.stateWidth();
     this.maxDepth = env.maxSteps() + 1;
-    // A whole trajectory fits: each step adds at most a root and one node per rollout.
+    // A whole trajectory fits where memory allows (each step adds at most a root and one node per
+    // rollout); otherwise a tree without room for the next step is rebuilt from its current state.
     long whole = (long) maxDepth * (settings.rollouts() + 1) + 1;
-    int capacity = (int) Math.min(whole, Math.max(1L << 16, settings.rollouts() + 2L));
+    long affordable = Math.max(settings.rollouts() + 2L, NODE_ACTION_BUDGET / ((long) batch * actions));
+    int capacity = nodesPerTree > 0 ? Math.max(nodesPerTree, settings.rollouts() + 2)
+        : (int) Math.min(Math.min(whole, affordable), Integer.MAX_VALUE);
     this.trees = new MentsTrees(batch, capacity, actions, width, backend);
     this.scratch = env.newBatch(batch);
     this.next = env.newBatch(batch);

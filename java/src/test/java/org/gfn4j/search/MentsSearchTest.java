@@ -81,6 +81,16 @@ class MentsSearchTest {
   @ParameterizedTest
   @EnumSource(Backend.class)
   void exactQMakesTheRootPolicyTheExactForwardPolicy(Backend backend) {
+    walkWithExactQ(backend, 0);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void treesWithoutRoomAreRebuiltAndStayExact(Backend backend) {
+    walkWithExactQ(backend, 6); // room for one step only: every tree is rebuilt at every step
+  }
+
+  private static void walkWithExactQ(Backend backend, int nodesPerTree) {
     Environment env = Environments.create("hypergrid:dim=2,side=4");
     GridOracle o = new GridOracle(env);
     int[] s0 = o.initial();
@@ -99,7 +109,7 @@ class MentsSearchTest {
     double logZ = StateSpace.enumerate(env).logZ();
     int batch = 3;
     try (MentsSearch search = new MentsSearch(env, exact, batch, new MctsSettings(MctsSettings.Mode.ALL, 4, 0.01), 9,
-        backend); StateBatch states = env.newBatch(batch); StateBatch next = env.newBatch(batch);
+        backend, nodesPerTree); StateBatch states = env.newBatch(batch); StateBatch next = env.newBatch(batch);
         IntTensor actions = IntTensor.allocate(batch); FloatTensor lr = FloatTensor.allocate(batch)) {
       env.reset(states);
       SplittableRandom rng = new SplittableRandom(3);
@@ -118,6 +128,9 @@ class MentsSearchTest {
             assertEquals(logZ, search.rootValue(b), 1e-5, "V_tree(s0) = log Z");
           }
           assertEquals(v, search.rootValue(b), 1e-5);
+          if (nodesPerTree > 0) {
+            assertTrue(search.trees().size(b) <= nodesPerTree);
+          }
           double[] q = search.rootQ(b);
           double u = rng.nextDouble();
           double cum = 0;
