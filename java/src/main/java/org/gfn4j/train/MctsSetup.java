@@ -36,6 +36,10 @@ final class MctsSetup {
       throw new IllegalArgumentException("mcts=" + mode + " trains on each batch's own trees: replay must be none, got "
           + c.get(TrainKey.REPLAY));
     }
+    String loss = c.get(TrainKey.MCTS_LOSS);
+    if (!loss.equals("regression") && !loss.equals("bootstrap")) {
+      throw new IllegalArgumentException("'mcts_loss' must be regression or bootstrap, got '" + loss + "'");
+    }
     if (!env.alwaysTerminates() || env.firstEdge().isPresent()) {
       throw new IllegalArgumentException("mcts=" + mode + " needs an acyclic environment; " + env.spec()
           + " can revisit states");

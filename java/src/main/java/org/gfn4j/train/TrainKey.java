@@ -60,6 +60,9 @@ public enum TrainKey {
   MCTS_ROLLOUTS("mcts_rollouts", "4", Kind.POSITIVE_INT, "mcts: expansions per tree per environment step"),
   MCTS_EPS("mcts_eps", "0.01", Kind.NON_NEGATIVE_DOUBLE,
       "mcts: E2W exploration eps, pi_tree = (1 - l)softmax(Q_tree) + l/|A| with l = eps*|A|/log(N(s) + 1)"),
+  MCTS_LOSS("mcts_loss", "regression", Kind.TEXT, "mcts_train/mcts_all: regression (every Q(s, a) of a searched"
+      + " state onto Q_tree(s, a) and exits onto log R, squared error, as the paper) or bootstrap (the softdqn loss"
+      + " with the tree's V_tree(s') in place of the target network's value)"),
   MCTS_EVAL_SAMPLES("mcts_eval_samples", "0", Kind.NON_NEGATIVE_INT,
       "mcts_inference/mcts_all: objects drawn from the trees at each evaluation for mcts_* sample metrics (0: off)"),
   TARGET_TAU("target_tau", "0.25", Kind.PROBABILITY, "target network soft-update rate"),

@@ -89,6 +89,8 @@ public final class Trainer extends NativeResource {
   private final MlpForward targetForward;
   /** Tree-guided samples at evaluation (mcts_inference, mcts_all with mcts_eval_samples > 0), else null. */
   private final MctsEvaluation mctsEvaluation;
+  /** mcts_loss=regression: the loss of on-policy updates is the tree regression, else null. */
+  private final org.gfn4j.search.TreeRegression treeRegression;
   private long step;
 
   private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
@@ -149,6 +151,8 @@ public final class Trainer extends NativeResource {
     PolicyFn leafNetwork = targetForward != null ? new NetworkPolicy(targetForward) : targetPolicy;
     this.treeSearch = mcts.mode().searchesInTraining() ? MctsSetup.hook(env, leafNetwork, mcts,
         mcts.mode().actsFromTreeInTraining(), batch, env.maxSteps() + 1, seed) : null;
+    this.treeRegression = treeSearch != null && config.get(TrainKey.MCTS_LOSS).equals("regression")
+        ? new org.gfn4j.search.TreeRegression(Backend.NATIVE) : null;
     int mctsSamples = config.getInt(TrainKey.MCTS_EVAL_SAMPLES);
     this.mctsEvaluation = mcts.mode().actsFromTreeInInference() && mctsSamples > 0 && space != null
         ? new MctsEvaluation(env, space, online, mcts, mctsSamples, batch, seed) : null;
@@ -310,6 +314,14 @@ public final class Trainer extends NativeResource {
 
   /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
   private double update(Trajectories b, HeadBlock h, int used) {
+    if (treeRegression != null && b == block) {
+      long t0 = System.nanoTime();
+      double loss = treeSearch.regressionLoss(b, used, h, grads, treeRegression);
+      times.objectiveNanos += System.nanoTime() - t0;
+      step(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used), grads.logFlow(0, used)),
+          used);
+      return loss;
+    }
     long t0 = System.nanoTime();
     ObjectiveInputs.Builder in = ObjectiveInputs.builder(b)
         .forwardLogits(h.forwardLogits(0, used))
@@ -359,6 +371,15 @@ public final class Trainer extends NativeResource {
       prioritized.updatePriorities(replayResiduals);
     }
     long t1 = System.nanoTime();
+    times.objectiveNanos += t1 - t0;
+    step(b, g, used);
+    return loss;
+  }
+
+  /** ONNX Runtime train step on the upstream gradients {@code g} of {@code b}'s heads, and the optimizer step. */
+  private void step(Trajectories b, ObjectiveGrads g, int used) {
+    Tensor<?> obs = b.obsRows();
+    long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
     if (b == replayBlock || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
       upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
@@ -381,10 +402,8 @@ public final class Trainer extends NativeResource {
       nativeForward.sync(policy); // once per optimizer step, not per rollout step
     }
     long t3 = System.nanoTime();
-    times.objectiveNanos += t1 - t0;
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
-    return loss;
   }
 
   /** Metrics of the current policy and the training trackers, gfnx names. */

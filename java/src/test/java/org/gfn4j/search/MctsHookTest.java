@@ -62,6 +62,14 @@ class MctsHookTest {
         }
         assertTrue(searched > batch, "every trajectory was searched at several states");
       }
+      // Q_θ = Q* = Q_tree at every searched state and Q*(x, exit) = log R(x): the regression loss vanishes
+      try (HeadBlock grads = HeadBlock.like(block)) {
+        double loss = hook.regressionLoss(block, used, heads, grads, new TreeRegression(Backend.NATIVE));
+        assertEquals(0.0, loss, 1e-9);
+        for (long i = 0; i < (long) used * batch; i++) {
+          assertEquals(0f, grads.logFlow.get(i), 1e-5f);
+        }
+      }
     }
   }
 }
