@@ -314,7 +314,7 @@ public final class Trainer extends NativeResource {
 
   /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
   private double update(Trajectories b, HeadBlock h, int used) {
-    if (treeRegression != null && b == block) {
+    if (treeRegression != null && b != replayBlock) {
       long t0 = System.nanoTime();
       double loss = treeSearch.regressionLoss(b, used, h, grads, treeRegression);
       times.objectiveNanos += System.nanoTime() - t0;
@@ -340,7 +340,7 @@ public final class Trainer extends NativeResource {
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
-      if (treeSearch != null && b == block) {
+      if (treeSearch != null && b != replayBlock) {
         treeSearch.overwriteTargetValues(tgt.logFlow(0, used), used);
       }
     }
