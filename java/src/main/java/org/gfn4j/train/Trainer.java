@@ -83,14 +83,8 @@ public final class Trainer extends NativeResource {
   final BackwardPolicyTrainer backwardPolicy;
   private final HeadBlock backwardHeads;
   private final HeadBlock replayBackwardHeads;
-  /** MENTS in training rollouts (mcts_train, mcts_all), else null; its trees' values are the soft-DQN targets. */
-  private final org.gfn4j.search.MctsHook treeSearch;
-  /** The target network as the trees' native leaf evaluator, refreshed at each target update (null: ORT target). */
-  private final MlpForward targetForward;
-  /** Tree-guided samples at evaluation (mcts_inference, mcts_all with mcts_eval_samples > 0), else null. */
-  private final MctsEvaluation mctsEvaluation;
-  /** mcts_loss=regression: the loss of on-policy updates is the tree regression, else null. */
-  private final org.gfn4j.search.TreeRegression treeRegression;
+  /** MENTS tree search (mcts_* settings); inactive with mcts=none. */
+  private final TreeTraining trees;
   private long step;
 
   private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
@@ -142,21 +136,9 @@ public final class Trainer extends NativeResource {
         : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
-    org.gfn4j.search.MctsSettings mcts = MctsSetup.settings(config, env);
-    this.targetForward = mcts.enabled() && target != null && nativeForward != null
-        ? MlpForward.create(policy.spec(), Backend.NATIVE) : null;
-    if (targetForward != null) {
-      targetForward.load(target.parameters());
-    }
-    PolicyFn leafNetwork = targetForward != null ? new NetworkPolicy(targetForward) : targetPolicy;
-    this.treeSearch = mcts.mode().searchesInTraining() ? MctsSetup.hook(env, leafNetwork, mcts,
-        mcts.mode().actsFromTreeInTraining(), batch, env.maxSteps() + 1, seed) : null;
-    this.treeRegression = treeSearch != null && config.get(TrainKey.MCTS_LOSS).equals("regression")
-        ? new org.gfn4j.search.TreeRegression(Backend.NATIVE) : null;
-    int mctsSamples = config.getInt(TrainKey.MCTS_EVAL_SAMPLES);
-    this.mctsEvaluation = mcts.mode().actsFromTreeInInference() && mctsSamples > 0 && space != null
-        ? new MctsEvaluation(env, space, online, mcts, mctsSamples, batch, seed) : null;
-    this.fusedRollout = treeSearch == null && nativeForward != null && NativeRollout.supports(env, policy.spec())
+    this.trees = new TreeTraining(config, env, space, policy.spec(), target, targetPolicy, online,
+        nativeForward != null, batch, seed);
+    this.fusedRollout = trees.rolloutHook() == null && nativeForward != null && NativeRollout.supports(env, policy.spec())
         ? new NativeRollout(env, new Sampler(seed), batch) : null;
     this.block = Trajectories.forRollouts(env, batch);
     this.heads = HeadBlock.like(block);
@@ -253,7 +235,7 @@ public final class Trainer extends NativeResource {
     ForwardRollout.Exploration exploration =
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
     int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times)
-        : rollout.run(block, heads, rolloutPolicy, exploration, times, treeSearch);
+        : rollout.run(block, heads, rolloutPolicy, exploration, times, trees.rolloutHook());
     Trajectories prefix = block.prefix(used);
     times.transitions += BlockStats.realTransitions(prefix);
     if (fusedRollout != null) {
@@ -303,9 +285,7 @@ public final class Trainer extends NativeResource {
     step++;
     if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
       target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
-      if (targetForward != null) {
-        targetForward.load(target.parameters());
-      }
+      trees.targetUpdated(target);
     }
     times.iterations++;
     trackers.record(block.states(used - 1), block.truncated, BlockStats.finalLogRewards(prefix, used), loss);
@@ -314,9 +294,9 @@ public final class Trainer extends NativeResource {
 
   /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
   private double update(Trajectories b, HeadBlock h, int used) {
-    if (treeRegression != null && b != replayBlock) {
+    if (trees.regresses() && b != replayBlock) {
       long t0 = System.nanoTime();
-      double loss = treeSearch.regressionLoss(b, used, h, grads, treeRegression);
+      double loss = trees.regressionLoss(b, used, h, grads);
       times.objectiveNanos += System.nanoTime() - t0;
       step(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used), grads.logFlow(0, used)),
           used);
@@ -340,8 +320,8 @@ public final class Trainer extends NativeResource {
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
-      if (treeSearch != null && b != replayBlock) {
-        treeSearch.overwriteTargetValues(tgt.logFlow(0, used), used);
+      if (b != replayBlock) {
+        trees.bootstrap(tgt.logFlow(0, used), used);
       }
     }
     if (backwardPolicy != null) { // the forward loss reads PB̄, as a constant
@@ -412,9 +392,7 @@ public final class Trainer extends NativeResource {
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
-    if (mctsEvaluation != null) {
-      out.putAll(mctsEvaluation.evaluate(online, step));
-    }
+    out.putAll(trees.evaluate(online, step));
     out.put("log_z_learned", learnedLogZ());
     if (space != null || env.closedForm().isPresent()) {
       out.put("log_z_true", knownLogZ());
@@ -483,8 +461,7 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, treeSearch,
-        mctsEvaluation}) {
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees}) {
       if (c != null) {
         try {
           c.close();
@@ -510,9 +487,6 @@ public final class Trainer extends NativeResource {
     }
     if (nativeForward != null) {
       nativeForward.close();
-    }
-    if (targetForward != null) {
-      targetForward.close();
     }
     policy.close();
   }
