@@ -141,6 +141,23 @@ final class GridOracle {
     };
   }
 
+  /**
+   * The exact soft-DQN network of this environment: logits Q*(s, a) = log R(s) at the exit and
+   * -log #Par(s') + log F(s') elsewhere, log-flow V*(s) = log F(s), so that the dueling head's
+   * Q is Q* (log F memoised in {@code memo}).
+   */
+  PolicyFn exactNetwork(Map<String, Double> memo) {
+    java.util.function.ToDoubleFunction<int[]> logR = this::logReward;
+    return network((cells, a) -> {
+      for (Edge e : edges(cells)) {
+        if (e.action() == a) {
+          return e.terminal() ? logReward(cells) : e.reward() + softValue(e.child(), logR, memo);
+        }
+      }
+      return 0.0;
+    }, cells -> softValue(cells, logR, memo));
+  }
+
   /** Registers the observation of every state reachable from {@code cells}. */
   void observeAll(int[] cells) {
     observe(cells);

@@ -29,14 +29,7 @@ class MctsHookTest {
     o.observeAll(o.initial());
     Map<String, Double> memo = new HashMap<>();
     java.util.function.ToDoubleFunction<int[]> logR = o::logReward;
-    PolicyFn exact = o.network((cells, a) -> {
-      for (GridOracle.Edge e : o.edges(cells)) {
-        if (e.action() == a) {
-          return e.terminal() ? o.logReward(cells) : e.reward() + o.softValue(e.child(), logR, memo);
-        }
-      }
-      return 0.0;
-    }, cells -> o.softValue(cells, logR, memo));
+    PolicyFn exact = o.exactNetwork(memo);
     int batch = 6;
     MctsSettings settings = new MctsSettings(mode, 4, 0.01);
     try (Trajectories block = Trajectories.forRollouts(env, batch); HeadBlock heads = HeadBlock.like(block);

@@ -97,15 +97,7 @@ class MentsSearchTest {
     o.observeAll(s0);
     Map<String, Double> memo = new HashMap<>();
     java.util.function.ToDoubleFunction<int[]> logR = o::logReward;
-    // Q*(s, a) = log R(s) at the exit, -log #Par(s') + log F(s') elsewhere; logits Q*, log-flow 0.
-    PolicyFn exact = o.network((cells, a) -> {
-      for (GridOracle.Edge e : o.edges(cells)) {
-        if (e.action() == a) {
-          return e.terminal() ? o.logReward(cells) : e.reward() + o.softValue(e.child(), logR, memo);
-        }
-      }
-      return 0.0;
-    }, cells -> o.softValue(cells, logR, memo));
+    PolicyFn exact = o.exactNetwork(memo);
     double logZ = StateSpace.enumerate(env).logZ();
     int batch = 3;
     try (MentsSearch search = new MentsSearch(env, exact, batch, new MctsSettings(MctsSettings.Mode.ALL, 4, 0.01), 9,
