@@ -54,9 +54,9 @@ public enum TrainKey {
   SOFTDQN_LAMBDA("softdqn_lambda", "auto", Kind.AUTO_OR_POSITIVE_DOUBLE,
       "softdqn/mdqn entropy temperature (auto: 1/(1 - alpha), the one whose fixed point is R/Z)"),
   DOUBLE_DQN("double_dqn", "false", Kind.BOOLEAN, "softdqn/mdqn: double-DQN next-state value"),
-  MCTS("mcts", "none", Kind.TEXT, "MENTS tree search on softdqn: none, mcts_train (Q targets bootstrap from the"
-      + " trees' soft values), mcts_inference (sampling and evaluation draw from softmax(Q_tree)) or mcts_all (both,"
-      + " and training trajectories also follow the trees)"),
+  MCTS("mcts", "none", Kind.TEXT, "MENTS tree search on softdqn, one tree per trajectory: none, mcts_train (the Q"
+      + " network trains on the trees' targets, see mcts_loss), mcts_inference (sampling and evaluation draw from"
+      + " softmax(Q_tree)) or mcts_all (both, and training trajectories also follow the trees)"),
   MCTS_ROLLOUTS("mcts_rollouts", "4", Kind.POSITIVE_INT, "mcts: expansions per tree per environment step"),
   MCTS_EPS("mcts_eps", "0.01", Kind.NON_NEGATIVE_DOUBLE,
       "mcts: E2W exploration eps, pi_tree = (1 - l)softmax(Q_tree) + l/|A| with l = eps*|A|/log(N(s) + 1)"),
