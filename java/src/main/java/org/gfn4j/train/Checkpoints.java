@@ -153,6 +153,7 @@ final class Checkpoints {
         for (int i = 0; i < bits.length; i++) {
           params.set(i, Float.intBitsToFloat(bits[i]));
         }
+        trainer.targetPolicy.reload();
       }
       if (trainer.replay != null) {
         try (java.io.DataInputStream in = new java.io.DataInputStream(

@@ -58,7 +58,7 @@ public final class Trainer extends NativeResource {
   final MlpForward nativeForward;
   /** The online policy as the per-slot rollout sees it: counts the rows it evaluates. */
   private final PolicyFn rolloutPolicy;
-  private final NetworkPolicy targetPolicy;
+  final TargetPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
   private final ForwardRollout rollout;
   /** The whole rollout in one native call, where the environment and policy allow it (else null). */
@@ -145,15 +145,14 @@ public final class Trainer extends NativeResource {
         online.evaluate(obs, skip, f, b, flow);
       }
     };
-    this.targetPolicy = target == null ? null : new NetworkPolicy(target);
+    this.targetPolicy = target == null ? null : new TargetPolicy(target, policy.spec(), nativeForward != null);
     int batch = config.getInt(TrainKey.BATCH);
     this.epsilon = config.getInt(TrainKey.EPS_STEPS) == 0
         ? EpsilonSchedule.constant((float) config.getDouble(TrainKey.EPS_START))
         : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
-    this.trees = new TreeTraining(config, env, space, policy.spec(), target, targetPolicy, online,
-        nativeForward != null, batch, seed);
+    this.trees = new TreeTraining(config, env, space, targetPolicy, online, batch, seed);
     this.fusedRollout = trees.rolloutHook() == null && nativeForward != null
         && NativeRollout.supports(env, policy.spec()) ? new NativeRollout(env, new Sampler(seed), batch) : null;
     this.block = Trajectories.forRollouts(env, batch);
@@ -310,8 +309,7 @@ public final class Trainer extends NativeResource {
     }
     step++;
     if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
-      target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
-      trees.targetUpdated(target);
+      targetPolicy.update(policy, config.getDouble(TrainKey.TARGET_TAU));
     }
     times.iterations++;
     trackers.record(block.states(used - 1), block.truncated, BlockStats.finalLogRewards(prefix, used), loss);
@@ -338,10 +336,11 @@ public final class Trainer extends NativeResource {
     HeadBlock tgt = b == replayBlock ? replayTargetHeads : targetHeads;
     if (target != null) {
       long tf = System.nanoTime();
-      targetPolicy.evaluate(obs, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
+      ByteTensor skip = targetPolicy.skipsRows() ? b.pad : null; // padding rows' heads are never read
+      targetPolicy.evaluate(obs, skip, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
       long elapsed = System.nanoTime() - tf;
       times.policyNanos += elapsed; // a forward pass, not objective work
-      times.forwardRows += obs.dim(0);
+      times.forwardRows += skip == null ? obs.dim(0) : obs.dim(0) - BlockStats.count(skip);
       t0 += elapsed;
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
@@ -499,7 +498,8 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees}) {
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees,
+        targetPolicy}) {
       if (c != null) {
         try {
           c.close();

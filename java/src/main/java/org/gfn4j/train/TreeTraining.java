@@ -3,9 +3,6 @@ package org.gfn4j.train;
 import java.util.Map;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.StateSpace;
-import org.gfn4j.policy.MlpForward;
-import org.gfn4j.policy.PolicySpec;
-import org.gfn4j.policy.TargetNetwork;
 import org.gfn4j.rollout.HeadBlock;
 import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.rollout.RolloutHook;
@@ -24,22 +21,15 @@ import org.gfn4j.tensor.FloatTensor;
  */
 final class TreeTraining implements AutoCloseable {
   private final MctsHook hook;
-  /** The target network as a native forward for the leaves, reloaded at each target update (null: the ORT target). */
-  private final MlpForward targetForward;
   private final TreeRegression regression;
   private final MctsEvaluation evaluation;
 
-  TreeTraining(TrainConfig config, Environment env, StateSpace space, PolicySpec spec, TargetNetwork target,
-      PolicyFn targetPolicy, PolicyFn online, boolean nativeForward, int batch, long seed) {
+  /** {@code targetPolicy}: the target network (its native copy where there is one), null when there is none. */
+  TreeTraining(TrainConfig config, Environment env, StateSpace space, PolicyFn targetPolicy, PolicyFn online,
+      int batch, long seed) {
     MctsSettings mcts = MctsSetup.settings(config, env);
-    boolean search = mcts.mode().searchesInTraining() && target != null;
-    this.targetForward = search && nativeForward && spec.kind() == PolicySpec.Kind.MLP
-        ? MlpForward.create(spec, Backend.NATIVE) : null;
-    if (targetForward != null) {
-      targetForward.load(target.parameters());
-    }
-    PolicyFn leaves = targetForward != null ? new NetworkPolicy(targetForward) : targetPolicy;
-    this.hook = search ? MctsSetup.hook(env, leaves, mcts, mcts.mode().actsFromTreeInTraining(), batch,
+    boolean search = mcts.mode().searchesInTraining() && targetPolicy != null;
+    this.hook = search ? MctsSetup.hook(env, targetPolicy, mcts, mcts.mode().actsFromTreeInTraining(), batch,
         env.maxSteps() + 1, seed) : null;
     this.regression = search && config.get(TrainKey.MCTS_LOSS).equals("regression")
         ? new TreeRegression(Backend.NATIVE) : null;
@@ -51,13 +41,6 @@ final class TreeTraining implements AutoCloseable {
   /** The hook of training rollouts, null when trees are not searched in training. */
   RolloutHook rolloutHook() {
     return hook;
-  }
-
-  /** The target network changed: the leaves' native copy follows. */
-  void targetUpdated(TargetNetwork target) {
-    if (targetForward != null) {
-      targetForward.load(target.parameters());
-    }
   }
 
   /** mcts_loss=regression: the on-policy update's loss is the tree regression. */
@@ -86,9 +69,6 @@ final class TreeTraining implements AutoCloseable {
   public void close() {
     if (hook != null) {
       hook.close();
-    }
-    if (targetForward != null) {
-      targetForward.close();
     }
     if (evaluation != null) {
       evaluation.close();
