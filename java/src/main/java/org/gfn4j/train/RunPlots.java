@@ -12,16 +12,64 @@ import org.gfn4j.io.Plots;
 final class RunPlots {
   private RunPlots() {}
 
+  /**
+   * Writes every plot. The distributions come from the trainer on this thread; rendering and
+   * encoding, which only read them, run one plot per task on up to one thread per core.
+   */
   static void write(RunDirectory run, List<JsonObject> history, Trainer trainer) {
+    List<Runnable> jobs = new ArrayList<>();
     for (Curve c : CURVES) {
-      curve(run, c, history);
+      jobs.add(() -> curve(run, c, history));
     }
     if (trainer.space != null && !trainer.env.plots().isEmpty()) {
       double[] learned = trainer.exactDistribution();
       double[] target = trainer.space.trueDistribution();
       for (DistributionPlot plot : trainer.env.plots()) {
-        plot.write(run.resolve(plot.fileName()), trainer.space, learned, target);
+        jobs.add(() -> plot.write(run.resolve(plot.fileName()), trainer.space, learned, target));
       }
+    }
+    runAll(jobs, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** Runs {@code jobs} on up to {@code threads} threads (this one included) and rethrows the first failure. */
+  static void runAll(List<Runnable> jobs, int threads) {
+    int n = Math.max(1, Math.min(threads, jobs.size()));
+    if (n == 1) {
+      jobs.forEach(Runnable::run);
+      return;
+    }
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < jobs.size() && failure.get() == null; i = next.getAndIncrement()) {
+        try {
+          jobs.get(i).run();
+        } catch (RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
+        }
+      }
+    };
+    List<Thread> helpers = new ArrayList<>();
+    for (int t = 1; t < n; t++) {
+      Thread h = new Thread(worker, "gfn4j-plots-" + t);
+      h.setDaemon(true);
+      h.start();
+      helpers.add(h);
+    }
+    worker.run();
+    for (Thread h : helpers) {
+      try {
+        h.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing plots", e);
+      }
+    }
+    Throwable e = failure.get();
+    if (e instanceof RuntimeException r) {
+      throw r;
+    } else if (e != null) {
+      throw (Error) e;
     }
   }
 
