@@ -8,7 +8,7 @@ import org.gfn4j.tensor.FloatTensor;
 
 /**
  * Saves and restores everything a run needs to continue as if uninterrupted: the policy
- * (parameters, optimizer state, logZ), the target network, the replay buffer, the step count,
+ * (parameters, optimizer state, logZ), the target network, the replay buffer and its priorities, the step count,
  * the wall time so far and the training trackers. The sampler needs no state: its Philox counter is the step.
  */
 final class Checkpoints {
@@ -37,6 +37,12 @@ final class Checkpoints {
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(
             new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("replay.bin"))))) {
           trainer.replay.save(out);
+        }
+        if (trainer.prioritized != null) {
+          try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+              new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("priorities.bin"))))) {
+            trainer.prioritized.save(out);
+          }
         }
       }
       TrainingTrackers t = trainer.trackers;
@@ -155,8 +161,11 @@ final class Checkpoints {
         try (java.io.DataInputStream in = new java.io.DataInputStream(
             new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("replay.bin"))))) {
           trainer.replay.restore(in, trainer.env);
-          if (trainer.prioritized != null) {
-            trainer.prioritized.resetPriorities(); // priorities are not saved: every transition restarts at the top
+        }
+        if (trainer.prioritized != null) {
+          try (java.io.DataInputStream in = new java.io.DataInputStream(
+              new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("priorities.bin"))))) {
+            trainer.prioritized.restore(in);
           }
         }
       }
