@@ -39,11 +39,30 @@ public final class ForwardRollout implements AutoCloseable {
    * from there on hold padding only.
    */
   public int run(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer) {
+    checkBuffers(block, heads);
+    env.reset(block.states(0));
+    return roll(block, heads, policy, exploration, timer, firstEdge);
+  }
+
+  /**
+   * As {@link #run}, but from the states the caller wrote into slot 0 (local search rebuilds a
+   * suffix from a state part-way down a trajectory); a fixed first edge is not drawn.
+   */
+  public int runFrom(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration,
+      RolloutTimer timer) {
+    checkBuffers(block, heads);
+    return roll(block, heads, policy, exploration, timer, null);
+  }
+
+  private void checkBuffers(Trajectories block, HeadBlock heads) {
     if (block.batch() != sampledLogPF.size() || heads.slots() != block.slots()) {
       throw new IllegalArgumentException("rollout buffers do not match: " + block.batch() + " trajectories, "
           + heads.slots() + " head slots for " + block.slots() + " block slots");
     }
-    env.reset(block.states(0));
+  }
+
+  private int roll(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer,
+      org.gfn4j.env.FirstEdge firstEdge) {
     int used = block.slots();
     boolean policyDone = false;
     for (int t = 0; t < block.slots(); t++) {

@@ -9,6 +9,8 @@ import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
+import org.gfn4j.localsearch.LocalSearch;
+import org.gfn4j.localsearch.LocalSearchSettings;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeResource;
@@ -83,7 +85,18 @@ public final class Trainer extends NativeResource {
   final BackwardPolicyTrainer backwardPolicy;
   private final HeadBlock backwardHeads;
   private final HeadBlock replayBackwardHeads;
+  /** The local-search data collector (ls_iterations > 0), else null; the update then trains on its block. */
+  final LocalSearch localSearch;
+  private final HeadBlock lsHeads;
+  /** Per kind of block (rollout, replay draw, local-search block): where its gradients and extra heads go. */
+  private final UpdateBuffers onlineBuffers;
+  private final UpdateBuffers replayBuffers;
+  private final UpdateBuffers lsBuffers;
   private long step;
+
+  /** Gradients, target and PB̄ heads of one kind of block, whether its padding rows are compacted away, and whether it carries importance weights. */
+  private record UpdateBuffers(HeadBlock grads, HeadBlock target, HeadBlock backward, boolean compact,
+      boolean prioritized) {}
 
   private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
     this.config = config;
@@ -157,7 +170,17 @@ public final class Trainer extends NativeResource {
     this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
     this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
     this.replayBackwardHeads = backwardPolicy != null && useReplay ? HeadBlock.like(replayBlock) : null;
-    this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
+    LocalSearchSettings ls = TrainSetup.localSearch(config);
+    this.localSearch = ls == null ? null
+        : new LocalSearch(env, ls, batch, backward == BackwardChoice.UNIFORM || !objective.learnsBackwardPolicy(), seed);
+    this.lsHeads = ls == null ? null : HeadBlock.like(localSearch.block());
+    this.onlineBuffers = new UpdateBuffers(grads, targetHeads, backwardHeads, true, false);
+    this.replayBuffers = useReplay ? new UpdateBuffers(replayGrads, replayTargetHeads, replayBackwardHeads, false,
+        usePriorities) : null;
+    this.lsBuffers = ls == null ? null : new UpdateBuffers(HeadBlock.like(localSearch.block()),
+        target == null ? null : HeadBlock.like(localSearch.block()), null, false, false);
+    this.delta = FloatTensor.allocate(Math.max(Math.max(block.slots() * batch, 2 * replayBatch),
+        ls == null ? 0 : localSearch.block().slots() * localSearch.block().batch()));
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
     int[] groundTruth = space == null ? null
@@ -247,8 +270,17 @@ public final class Trainer extends NativeResource {
       backwardPolicy.fit(block, used, pbRng);
     }
     double loss = Double.NaN;
-    if (replay == null) {
-      loss = update(prefix, heads, used);
+    if (localSearch != null) {
+      int n = localSearch.collect(block, used, rolloutPolicy, step);
+      Trajectories collected = localSearch.block().prefix(n);
+      long t0 = System.nanoTime();
+      online.evaluate(collected.obsRows(), lsHeads.forwardLogits(0, n), lsHeads.backwardLogits(0, n),
+          lsHeads.logFlow(0, n));
+      times.policyNanos += System.nanoTime() - t0;
+      times.forwardRows += collected.obsRows().dim(0);
+      loss = update(collected, lsHeads, n, lsBuffers);
+    } else if (replay == null) {
+      loss = update(prefix, heads, used, onlineBuffers);
     } else {
       java.util.SplittableRandom rng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step);
       if (prioritized != null) {
@@ -269,7 +301,7 @@ public final class Trainer extends NativeResource {
             replayHeads.logFlow(0, 2));
         times.policyNanos += System.nanoTime() - t0;
         times.forwardRows += replayBlock.obsRows().dim(0);
-        loss = update(replayBlock, replayHeads, 2);
+        loss = update(replayBlock, replayHeads, 2, replayBuffers);
       }
     }
     if (backwardPolicy != null) {
@@ -288,7 +320,7 @@ public final class Trainer extends NativeResource {
   }
 
   /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
-  private double update(Trajectories b, HeadBlock h, int used) {
+  private double update(Trajectories b, HeadBlock h, int used, UpdateBuffers buffers) {
     long t0 = System.nanoTime();
     ObjectiveInputs.Builder in = ObjectiveInputs.builder(b)
         .forwardLogits(h.forwardLogits(0, used))
@@ -296,7 +328,7 @@ public final class Trainer extends NativeResource {
         .logFlow(h.logFlow(0, used))
         .logZ(objective.usesLogZ() ? policy.logZ().value() : 0.0);
     Tensor<?> obs = b.obsRows();
-    HeadBlock tgt = b == replayBlock ? replayTargetHeads : targetHeads;
+    HeadBlock tgt = buffers.target();
     if (target != null) {
       long tf = System.nanoTime();
       targetPolicy.evaluate(obs, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
@@ -309,7 +341,7 @@ public final class Trainer extends NativeResource {
           .targetLogFlow(tgt.logFlow(0, used));
     }
     if (backwardPolicy != null) { // the forward loss reads PB̄, as a constant
-      HeadBlock pb = b == replayBlock ? replayBackwardHeads : backwardHeads;
+      HeadBlock pb = buffers.backward();
       long tf = System.nanoTime();
       backwardPolicy.targetBackwardLogits(obs, pb.backwardLogits(0, used), pb.forwardLogits(0, used),
           pb.logFlow(0, used));
@@ -320,9 +352,9 @@ public final class Trainer extends NativeResource {
     if (deltaScore != null) {
       in.deltaScore(DeltaScores.compute(deltaScore, b, delta.view(0, used, b.batch())));
     }
-    HeadBlock gh = b == replayBlock ? replayGrads : grads;
+    HeadBlock gh = buffers.grads();
     ObjectiveGrads g = ObjectiveGrads.of(gh.forwardLogits(0, used), gh.backwardLogits(0, used), gh.logFlow(0, used));
-    boolean prioritizedBatch = b == replayBlock && prioritized != null;
+    boolean prioritizedBatch = buffers.prioritized();
     if (prioritizedBatch) {
       in.weights(replayWeights);
       g.withTdErrors(replayResiduals);
@@ -336,7 +368,7 @@ public final class Trainer extends NativeResource {
     }
     long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
-    if (b == replayBlock || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
+    if (!buffers.compact() || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
       upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
       upstream.put(PolicyFactory.BACKWARD, g.dBackwardLogits());
       upstream.put(PolicyFactory.LOG_FLOW, g.dLogFlow());
@@ -374,6 +406,9 @@ public final class Trainer extends NativeResource {
       out.put("log_z_true", knownLogZ());
     }
     out.put("epsilon", (double) epsilon.at(step));
+    if (localSearch != null) {
+      out.put("ls_acceptance", localSearch.acceptanceRate());
+    }
     return out;
   }
 
@@ -437,7 +472,8 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads}) {
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, localSearch,
+        lsHeads, lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target()}) {
       if (c != null) {
         try {
           c.close();

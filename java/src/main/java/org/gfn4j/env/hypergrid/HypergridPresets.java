@@ -53,6 +53,11 @@ final class HypergridPresets {
     Map<String, String> tlmMdqn = new LinkedHashMap<>(p.get("mdqn_hypergrid"));
     tlmMdqn.putAll(Map.of("backward_policy", "tlm", "pb_lr", "1e-3", "pb_lr_decay", "0.999", "pb_tau", "0.25"));
     p.put("tlm_mdqn_hypergrid", tlmMdqn);
+    // Local search (Kim et al. 2024) on tb_hypergrid at its budget of 16 rewards per iteration:
+    // 4 sampled objects, 3 rounds of backtracking 8 steps by PB and rebuilding by PF, deterministic
+    // acceptance, plus 16 objects from the reward-prioritised replay drawn back by PB.
+    p.put("ls_tb_hypergrid", Map.of("env", grid, "objective", "tb", "batch", "4", "ls_iterations", "3",
+        "ls_backtrack", "8", "ls_accept", "deterministic", "ls_replay_batch", "16"));
     // Non-acyclic grid (Morozov et al. 2025): MLP 2x256, batch 16, network lr 1e-3, log Z lr
     // 1e-2, no exploration, learned PB; 125000 iterations are the paper's 2e6 trajectories.
     String cyclic = "hypergrid:dim=4,side=20,moves=pm";
