@@ -221,9 +221,16 @@ public final class LocalSearch implements AutoCloseable {
     return current;
   }
 
-  /** Accepted proposals over all proposals so far (NaN before the first). */
-  public double acceptanceRate() {
-    return proposals == 0 ? Double.NaN : (double) accepted / proposals;
+  /**
+   * Accepted proposals over all proposals since the previous call (NaN when none), and starts a new
+   * count: the trainer asks at each evaluation, which checkpoints follow, so a resumed run reports
+   * what an uninterrupted one does.
+   */
+  public double takeAcceptanceRate() {
+    double rate = proposals == 0 ? Double.NaN : (double) accepted / proposals;
+    proposals = 0;
+    accepted = 0;
+    return rate;
   }
 
   /** The reward replay (null with ls_replay_batch=0), for checkpoints. */

@@ -407,7 +407,7 @@ public final class Trainer extends NativeResource {
     }
     out.put("epsilon", (double) epsilon.at(step));
     if (localSearch != null) {
-      out.put("ls_acceptance", localSearch.acceptanceRate());
+      out.put("ls_acceptance", localSearch.takeAcceptanceRate());
     }
     return out;
   }

@@ -90,7 +90,7 @@ class LocalSearchTest {
       for (int j = M; j < out.batch(); j++) {
         assertArrayEquals(object(out, used, j % M), object(out, used, j), "proposal " + j);
       }
-      assertEquals(0.0, ls.acceptanceRate(), "an equal reward is not an improvement");
+      assertEquals(0.0, ls.takeAcceptanceRate(), "an equal reward is not an improvement");
     }
   }
 
