@@ -46,6 +46,7 @@ public final class LocalSearch implements AutoCloseable {
   private final HeadBlock suffixHeads;
   private final Trajectories offlineBlock;
   private final Trajectories out;
+  private final HeadBlock outHeads;
   private final TrajectoryLogProbs logProbs;
   private final FloatTensor logPF;
   private final FloatTensor logPB;
@@ -85,6 +86,7 @@ public final class LocalSearch implements AutoCloseable {
     this.offlineBlock = r > 0 ? Trajectories.forRollouts(env, r) : null;
     this.replay = r > 0 ? new RewardReplay(settings.replayCapacity(), env.stateWidth(), settings.replayTop()) : null;
     this.out = Trajectories.forRollouts(env, trajectories(settings, batch));
+    this.outHeads = HeadBlock.like(out);
     this.logProbs = new TrajectoryLogProbs(uniformBackward, Backend.NATIVE);
     this.logPF = FloatTensor.allocate((long) back.slots() * batch);
     this.logPB = FloatTensor.allocate((long) back.slots() * batch);
@@ -100,9 +102,15 @@ public final class LocalSearch implements AutoCloseable {
     return out;
   }
 
+  /** The policy's heads on the used slots of {@link #block()}, as {@link #collect} left them. */
+  public HeadBlock heads() {
+    return outHeads;
+  }
+
   /**
    * Runs the rounds from the first {@code used} slots of {@code rollout} (M complete
-   * trajectories) under {@code policy}, and writes the training block. {@code step} keys every
+   * trajectories) under {@code policy}, and writes the training block and the policy's heads on
+   * it. {@code step} keys every
    * random draw, so a seed and a step reproduce the round. Returns the block's used slots.
    */
   public int collect(Trajectories rollout, int used, PolicyFn policy, long step) {
@@ -149,6 +157,8 @@ public final class LocalSearch implements AutoCloseable {
       env.forwardMask(s, out.forwardMask(t));
       env.backwardMask(s, out.backwardMask(t));
     }
+    policy.evaluate(out.prefix(outUsed).obsRows(), outHeads.forwardLogits(0, outUsed),
+        outHeads.backwardLogits(0, outUsed), outHeads.logFlow(0, outUsed));
     return outUsed;
   }
 
@@ -251,6 +261,7 @@ public final class LocalSearch implements AutoCloseable {
     suffix.close();
     suffixHeads.close();
     out.close();
+    outHeads.close();
     logPF.close();
     logPB.close();
   }

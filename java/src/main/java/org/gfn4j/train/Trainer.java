@@ -87,7 +87,6 @@ public final class Trainer extends NativeResource {
   private final HeadBlock replayBackwardHeads;
   /** The local-search data collector (ls_iterations > 0), else null; the update then trains on its block. */
   final LocalSearch localSearch;
-  private final HeadBlock lsHeads;
   /** Per kind of block (rollout, replay draw, local-search block): where its gradients and extra heads go. */
   private final UpdateBuffers onlineBuffers;
   private final UpdateBuffers replayBuffers;
@@ -173,7 +172,6 @@ public final class Trainer extends NativeResource {
     LocalSearchSettings ls = TrainSetup.localSearch(config);
     this.localSearch = ls == null ? null
         : new LocalSearch(env, ls, batch, backward == BackwardChoice.UNIFORM || !objective.learnsBackwardPolicy(), seed);
-    this.lsHeads = ls == null ? null : HeadBlock.like(localSearch.block());
     this.onlineBuffers = new UpdateBuffers(grads, targetHeads, backwardHeads, true, false);
     this.replayBuffers = useReplay ? new UpdateBuffers(replayGrads, replayTargetHeads, replayBackwardHeads, false,
         usePriorities) : null;
@@ -271,14 +269,8 @@ public final class Trainer extends NativeResource {
     }
     double loss = Double.NaN;
     if (localSearch != null) {
-      int n = localSearch.collect(block, used, rolloutPolicy, step);
-      Trajectories collected = localSearch.block().prefix(n);
-      long t0 = System.nanoTime();
-      online.evaluate(collected.obsRows(), lsHeads.forwardLogits(0, n), lsHeads.backwardLogits(0, n),
-          lsHeads.logFlow(0, n));
-      times.policyNanos += System.nanoTime() - t0;
-      times.forwardRows += collected.obsRows().dim(0);
-      loss = update(collected, lsHeads, n, lsBuffers);
+      int n = localSearch.collect(block, used, rolloutPolicy, step); // heads included
+      loss = update(localSearch.block().prefix(n), localSearch.heads(), n, lsBuffers);
     } else if (replay == null) {
       loss = update(prefix, heads, used, onlineBuffers);
     } else {
@@ -473,7 +465,7 @@ public final class Trainer extends NativeResource {
       targetHeads.close();
     }
     for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, localSearch,
-        lsHeads, lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target()}) {
+        lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target()}) {
       if (c != null) {
         try {
           c.close();
