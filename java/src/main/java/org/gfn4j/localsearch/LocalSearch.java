@@ -63,9 +63,7 @@ public final class LocalSearch implements AutoCloseable {
    * backward head, or uniform with {@code uniformBackward}.
    */
   public LocalSearch(Environment env, LocalSearchSettings settings, int batch, boolean uniformBackward, long seed) {
-    if (!env.alwaysTerminates() || env.firstEdge().isPresent()) {
-      throw new IllegalArgumentException("local search needs an acyclic environment, not " + env.spec());
-    }
+    requireAcyclic(env);
     if (batch < 1 || (long) batch * (1 + settings.iterations()) + settings.replayBatch() > 1 << 24) {
       throw new IllegalArgumentException("local search over " + batch + " trajectories with " + settings.iterations()
           + " rounds and " + settings.replayBatch() + " replayed needs a training block of 1 to 2^24 trajectories");
@@ -90,6 +88,13 @@ public final class LocalSearch implements AutoCloseable {
     this.logProbs = new TrajectoryLogProbs(uniformBackward, Backend.NATIVE);
     this.logPF = FloatTensor.allocate((long) back.slots() * batch);
     this.logPB = FloatTensor.allocate((long) back.slots() * batch);
+  }
+
+  /** IllegalArgumentException unless every trajectory of {@code env} terminates from s0 (no cycles, no fixed first edge). */
+  public static void requireAcyclic(Environment env) {
+    if (!env.alwaysTerminates() || env.firstEdge().isPresent()) {
+      throw new IllegalArgumentException("local search needs an acyclic environment, not " + env.spec());
+    }
   }
 
   /** Trajectories of the training block: M sampled, M per round proposed, and the offline batch. */

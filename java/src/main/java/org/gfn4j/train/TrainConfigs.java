@@ -33,8 +33,8 @@ public final class TrainConfigs {
     if (!replay.equals("none") && !replay.equals("uniform") && !replay.equals("prioritized")) {
       throw new IllegalArgumentException("'replay' must be none, uniform or prioritized, got '" + replay + "'");
     }
-    if (TrainSetup.localSearch(config) != null && (!env.alwaysTerminates() || env.firstEdge().isPresent())) {
-      throw new IllegalArgumentException("local search needs an acyclic environment, not " + env.spec());
+    if (TrainSetup.localSearch(config) != null) {
+      org.gfn4j.localsearch.LocalSearch.requireAcyclic(env);
     }
     if (!replay.equals("none") && objective.needsWholeTrajectories()) {
       throw new IllegalArgumentException(

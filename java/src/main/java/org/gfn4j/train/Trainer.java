@@ -106,6 +106,10 @@ public final class Trainer extends NativeResource {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
           + " can truncate them at its step cap: use a transition objective (db, fldb, mdb, softdqn)");
     }
+    LocalSearchSettings ls = TrainSetup.localSearch(config); // checked before anything is allocated
+    if (ls != null) {
+      LocalSearch.requireAcyclic(env);
+    }
     this.space = Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
@@ -169,7 +173,6 @@ public final class Trainer extends NativeResource {
     this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
     this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
     this.replayBackwardHeads = backwardPolicy != null && useReplay ? HeadBlock.like(replayBlock) : null;
-    LocalSearchSettings ls = TrainSetup.localSearch(config);
     this.localSearch = ls == null ? null
         : new LocalSearch(env, ls, batch, backward == BackwardChoice.UNIFORM || !objective.learnsBackwardPolicy(), seed);
     this.onlineBuffers = new UpdateBuffers(grads, targetHeads, backwardHeads, true, false);
