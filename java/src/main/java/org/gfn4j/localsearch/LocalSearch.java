@@ -231,6 +231,16 @@ public final class LocalSearch implements AutoCloseable {
     }
   }
 
+  /** log q(x→x′) of the last round's proposals, per row (a copy). */
+  double[] lastLogQForward() {
+    return lastForward.clone();
+  }
+
+  /** log q(x′→x) of the last round's proposals, per row (a copy). */
+  double[] lastLogQReverse() {
+    return lastReverse.clone();
+  }
+
   /** The walks local search holds after the last {@link #collect} (each row's last accepted one). */
   public List<Walk> current() {
     return current;

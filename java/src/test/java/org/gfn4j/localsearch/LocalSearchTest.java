@@ -155,6 +155,37 @@ class LocalSearchTest {
   }
 
   @Test
+  void proposalProbabilitiesMatchAHandCountOnALine() {
+    // A 1-D grid of 8 cells: one parent per state, so PB = 1; uniform PF is 1/2 for "+1" and for
+    // "exit" below the last cell, 1 for "exit" at it. From the object at p, K = 3 backward steps
+    // (exit, then two moves) reach max(0, p - 2); the proposal at p' is rebuilt from there.
+    Environment env = Environments.create("hypergrid:dim=1,side=8");
+    LocalSearchSettings s = new LocalSearchSettings(1, 3, Acceptance.METROPOLIS, 0, 10, 0.5);
+    try (LocalSearch ls = new LocalSearch(env, s, M, false, 8)) {
+      int used = collect(env, ls, UNIFORM, 4);
+      Trajectories out = ls.block();
+      double[] forward = ls.lastLogQForward();
+      double[] reverse = ls.lastLogQReverse();
+      for (int b = 0; b < M; b++) {
+        int p = object(out, used, b)[0];
+        int q = object(out, used, M + b)[0];
+        int start = Math.max(0, p - 2);
+        assertEquals(lineLogPF(start, p), reverse[b], 1e-5, "log q(x'->x), row " + b + ": " + p + " -> " + q);
+        assertEquals(lineLogPF(start, q), forward[b], 1e-5, "log q(x->x'), row " + b + ": " + p + " -> " + q);
+      }
+    }
+  }
+
+  /** log PF under uniform PF of walking from cell {@code from} to cell {@code to} and exiting there (8 cells). */
+  private static double lineLogPF(int from, int to) {
+    double sum = 0;
+    for (int c = from; c <= to; c++) {
+      sum += c < 7 ? Math.log(0.5) : 0.0;
+    }
+    return sum;
+  }
+
+  @Test
   void everyCollectedTrajectoryStepsAsTheEnvironmentSays() {
     for (String spec : new String[] {"hypergrid:dim=3,side=5", "qm9:table=" + SequenceFixtures.qm9Table()}) {
       Environment env = Environments.create(spec);
