@@ -65,10 +65,6 @@ final class TrainSetup {
     if (!c.get(TrainKey.REPLAY).equals("none")) {
       throw new IllegalArgumentException("local search keeps its own reward-prioritised replay: use replay=none");
     }
-    if (backwardChoice(c).separateNetwork()) {
-      throw new IllegalArgumentException("local search backtracks with the policy's own PB: use backward_policy"
-          + " auto, naive or uniform, not " + c.get(TrainKey.BACKWARD_POLICY));
-    }
     return new org.gfn4j.localsearch.LocalSearchSettings(rounds, c.getInt(TrainKey.LS_BACKTRACK),
         org.gfn4j.localsearch.Acceptance.parse(c.get(TrainKey.LS_ACCEPT)), c.getInt(TrainKey.LS_REPLAY_BATCH),
         c.getInt(TrainKey.LS_REPLAY_CAPACITY), c.getDouble(TrainKey.LS_REPLAY_TOP));

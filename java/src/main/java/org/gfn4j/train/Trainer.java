@@ -174,12 +174,14 @@ public final class Trainer extends NativeResource {
     this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
     this.replayBackwardHeads = backwardPolicy != null && useReplay ? HeadBlock.like(replayBlock) : null;
     this.localSearch = ls == null ? null
-        : new LocalSearch(env, ls, batch, backward == BackwardChoice.UNIFORM || !objective.learnsBackwardPolicy(), seed);
+        : new LocalSearch(env, ls, batch, backward == BackwardChoice.UNIFORM
+            || !objective.learnsBackwardPolicy() && !backward.separateNetwork(), seed);
     this.onlineBuffers = new UpdateBuffers(grads, targetHeads, backwardHeads, true, false);
     this.replayBuffers = useReplay ? new UpdateBuffers(replayGrads, replayTargetHeads, replayBackwardHeads, false,
         usePriorities) : null;
     this.lsBuffers = ls == null ? null : new UpdateBuffers(HeadBlock.like(localSearch.block()),
-        target == null ? null : HeadBlock.like(localSearch.block()), null, false, false);
+        target == null ? null : HeadBlock.like(localSearch.block()),
+        backwardPolicy == null ? null : HeadBlock.like(localSearch.block()), false, false);
     this.delta = FloatTensor.allocate(Math.max(Math.max(block.slots() * batch, 2 * replayBatch),
         ls == null ? 0 : localSearch.block().slots() * localSearch.block().batch()));
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
@@ -272,7 +274,8 @@ public final class Trainer extends NativeResource {
     }
     double loss = Double.NaN;
     if (localSearch != null) {
-      int n = localSearch.collect(block, used, rolloutPolicy, step); // heads included
+      int n = localSearch.collect(block, used,
+          backwardPolicy == null ? rolloutPolicy : backwardPolicy.withTargetBackward(rolloutPolicy), step);
       loss = update(localSearch.block().prefix(n), localSearch.heads(), n, lsBuffers);
     } else if (replay == null) {
       loss = update(prefix, heads, used, onlineBuffers);
@@ -468,7 +471,8 @@ public final class Trainer extends NativeResource {
       targetHeads.close();
     }
     for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, localSearch,
-        lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target()}) {
+        lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target(),
+        lsBuffers == null ? null : lsBuffers.backward()}) {
       if (c != null) {
         try {
           c.close();

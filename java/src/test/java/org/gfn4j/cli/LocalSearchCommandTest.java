@@ -35,7 +35,7 @@ class LocalSearchCommandTest {
   void badValuesExitWith2AndWriteNothing() {
     String[][] bad = {{"--set", "ls_iterations=-1"}, {"--set", "ls_backtrack=0"}, {"--set", "ls_accept=greedy"},
         {"--set", "ls_replay_batch=-2"}, {"--set", "ls_replay_capacity=0"}, {"--set", "ls_replay_top=0"},
-        {"--set", "ls_replay_top=1.5"}, {"--set", "replay=uniform"}, {"--set", "backward_policy=tlm"},
+        {"--set", "ls_replay_top=1.5"}, {"--set", "replay=uniform"},
         {"--env", "hypergrid:dim=2,side=4,moves=pm"}, {"--set", "ls_iterations=2000000000"}};
     for (String[] set : bad) {
       Path out = tmp.resolve("bad" + Math.abs(String.join(" ", set).hashCode()));
@@ -62,6 +62,18 @@ class LocalSearchCommandTest {
     double rate = JsonParser.parseString(Files.readAllLines(out.resolve("metrics.jsonl")).get(0)).getAsJsonObject()
         .get("ls_acceptance").getAsDouble();
     assertTrue(rate >= 0 && rate <= 1, "acceptance rate " + rate);
+  }
+
+  @Test
+  void localSearchWalksBackWithASeparateBackwardPolicy() throws Exception {
+    for (String choice : new String[] {"tlm", "pessimistic"}) {
+      Path out = tmp.resolve(choice);
+      CliTest.Result r = CliTest.run("", "train", "--preset", "ls_tb_hypergrid", "--env", "hypergrid:dim=2,side=5",
+          "--steps", "12", "--set", "eval_every=12", "--set", "hidden=16", "--set", "backward_policy=" + choice,
+          "--set", "ls_accept=stochastic", "--out", out.toString());
+      assertEquals(0, r.code(), choice + ": " + r.err());
+      assertTrue(Files.readString(out.resolve("config.json")).contains("\"backward_policy\": \"" + choice + "\""));
+    }
   }
 
   @Test
