@@ -39,9 +39,18 @@ public final class ForwardRollout implements AutoCloseable {
    * from there on hold padding only.
    */
   public int run(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer) {
+    return run(block, heads, policy, exploration, timer, null);
+  }
+
+  /** {@link #run} with a {@link RolloutHook} (null: none) choosing the logits actions are drawn from. */
+  public int run(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer,
+      RolloutHook hook) {
     checkBuffers(block, heads);
     env.reset(block.states(0));
-    return roll(block, heads, policy, exploration, timer, firstEdge);
+    if (hook != null) {
+      hook.start();
+    }
+    return roll(block, heads, policy, exploration, timer, hook, firstEdge);
   }
 
   /**
@@ -51,7 +60,7 @@ public final class ForwardRollout implements AutoCloseable {
   public int runFrom(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration,
       RolloutTimer timer) {
     checkBuffers(block, heads);
-    return roll(block, heads, policy, exploration, timer, null);
+    return roll(block, heads, policy, exploration, timer, null, null);
   }
 
   private void checkBuffers(Trajectories block, HeadBlock heads) {
@@ -62,7 +71,7 @@ public final class ForwardRollout implements AutoCloseable {
   }
 
   private int roll(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer,
-      org.gfn4j.env.FirstEdge firstEdge) {
+      RolloutHook hook, org.gfn4j.env.FirstEdge firstEdge) {
     int used = block.slots();
     boolean policyDone = false;
     for (int t = 0; t < block.slots(); t++) {
@@ -92,7 +101,11 @@ public final class ForwardRollout implements AutoCloseable {
       if (policyDone) {
         block.actions(t).fill(0); // every state is terminal: a padding step, any action will do
       } else {
-        sampler.sample(heads.forwardLogits(t, 1), mask, exploration.epsilon(), exploration.temperature(),
+        FloatTensor logits = heads.forwardLogits(t, 1);
+        if (hook != null) {
+          logits = hook.logits(t, states, logits, exploration.rngStep());
+        }
+        sampler.sample(logits, mask, exploration.epsilon(), exploration.temperature(),
             exploration.rngStep(), t, block.actions(t), sampledLogPF);
       }
       if (t == 0 && firstEdge != null) {
@@ -100,6 +113,9 @@ public final class ForwardRollout implements AutoCloseable {
       } else {
         env.step(states, block.actions(t), block.states(t + 1), block.logReward(t));
         env.backwardActions(states, block.actions(t), block.states(t + 1), block.backwardActions(t));
+      }
+      if (hook != null && !policyDone) {
+        hook.stepped(t, states, block.actions(t));
       }
       timer.env(System.nanoTime() - t1);
     }

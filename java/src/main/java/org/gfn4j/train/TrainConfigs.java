@@ -36,6 +36,7 @@ public final class TrainConfigs {
     if (TrainSetup.localSearch(config) != null) {
       org.gfn4j.localsearch.LocalSearch.requireAcyclic(env);
     }
+    MctsSetup.settings(config, env);
     if (!replay.equals("none") && objective.needsWholeTrajectories()) {
       throw new IllegalArgumentException(
           "replay stores transitions: use it with db, fldb, mdb, softdqn or mdqn, not " + objective.name());

@@ -65,6 +65,9 @@ final class TrainSetup {
     if (!c.get(TrainKey.REPLAY).equals("none")) {
       throw new IllegalArgumentException("local search keeps its own reward-prioritised replay: use replay=none");
     }
+    if (!c.get(TrainKey.MCTS).equals("none")) {
+      throw new IllegalArgumentException("local search and mcts both choose what the update trains on: use one");
+    }
     return new org.gfn4j.localsearch.LocalSearchSettings(rounds, c.getInt(TrainKey.LS_BACKTRACK),
         org.gfn4j.localsearch.Acceptance.parse(c.get(TrainKey.LS_ACCEPT)), c.getInt(TrainKey.LS_REPLAY_BATCH),
         c.getInt(TrainKey.LS_REPLAY_CAPACITY), c.getDouble(TrainKey.LS_REPLAY_TOP));

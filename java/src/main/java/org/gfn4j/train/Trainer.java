@@ -93,6 +93,8 @@ public final class Trainer extends NativeResource {
   private final UpdateBuffers onlineBuffers;
   private final UpdateBuffers replayBuffers;
   private final UpdateBuffers lsBuffers;
+  /** MENTS tree search (mcts_* settings); inactive with mcts=none. */
+  private final TreeTraining trees;
   private long step;
 
   /** Gradients, target and PB̄ heads of one kind of block, whether its padding rows are compacted away, and whether it carries importance weights. */
@@ -159,8 +161,10 @@ public final class Trainer extends NativeResource {
         : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
-    this.fusedRollout = nativeForward != null && NativeRollout.supports(env, policy.spec())
-        ? new NativeRollout(env, new Sampler(seed), batch) : null;
+    this.trees = new TreeTraining(config, env, space, policy.spec(), target, targetPolicy, online,
+        nativeForward != null, batch, seed);
+    this.fusedRollout = trees.rolloutHook() == null && nativeForward != null
+        && NativeRollout.supports(env, policy.spec()) ? new NativeRollout(env, new Sampler(seed), batch) : null;
     this.block = Trajectories.forRollouts(env, batch);
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
@@ -266,7 +270,7 @@ public final class Trainer extends NativeResource {
     ForwardRollout.Exploration exploration =
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
     int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times)
-        : rollout.run(block, heads, rolloutPolicy, exploration, times);
+        : rollout.run(block, heads, rolloutPolicy, exploration, times, trees.rolloutHook());
     Trajectories prefix = block.prefix(used);
     times.transitions += BlockStats.realTransitions(prefix);
     if (fusedRollout != null) {
@@ -320,6 +324,7 @@ public final class Trainer extends NativeResource {
     step++;
     if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
       target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
+      trees.targetUpdated(target);
     }
     times.iterations++;
     trackers.record(block.states(used - 1), block.truncated, BlockStats.finalLogRewards(prefix, used), loss);
@@ -328,6 +333,14 @@ public final class Trainer extends NativeResource {
 
   /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
   private double update(Trajectories b, HeadBlock h, int used, UpdateBuffers buffers) {
+    if (trees.regresses() && buffers == onlineBuffers) {
+      long t0 = System.nanoTime();
+      double loss = trees.regressionLoss(b, used, h, grads);
+      times.objectiveNanos += System.nanoTime() - t0;
+      step(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used), grads.logFlow(0, used)),
+          used, true);
+      return loss;
+    }
     long t0 = System.nanoTime();
     ObjectiveInputs.Builder in = ObjectiveInputs.builder(b)
         .forwardLogits(h.forwardLogits(0, used))
@@ -346,6 +359,9 @@ public final class Trainer extends NativeResource {
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
+      if (buffers == onlineBuffers) {
+        trees.bootstrap(tgt.logFlow(0, used), used);
+      }
     }
     if (backwardPolicy != null) { // the forward loss reads PB̄, as a constant
       HeadBlock pb = buffers.backward();
@@ -374,8 +390,17 @@ public final class Trainer extends NativeResource {
       prioritized.updatePriorities(replayResiduals);
     }
     long t1 = System.nanoTime();
+    times.objectiveNanos += t1 - t0;
+    step(b, g, used, buffers.compact());
+    return loss;
+  }
+
+  /** ONNX Runtime train step on the upstream gradients {@code g} of {@code b}'s heads, and the optimizer step. */
+  private void step(Trajectories b, ObjectiveGrads g, int used, boolean compact) {
+    Tensor<?> obs = b.obsRows();
+    long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
-    if (!buffers.compact() || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
+    if (!compact || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
       upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
       upstream.put(PolicyFactory.BACKWARD, g.dBackwardLogits());
       upstream.put(PolicyFactory.LOG_FLOW, g.dLogFlow());
@@ -396,10 +421,8 @@ public final class Trainer extends NativeResource {
       nativeForward.sync(policy); // once per optimizer step, not per rollout step
     }
     long t3 = System.nanoTime();
-    times.objectiveNanos += t1 - t0;
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
-    return loss;
   }
 
   /** Metrics of the current policy and the training trackers, gfnx names. */
@@ -408,6 +431,7 @@ public final class Trainer extends NativeResource {
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
+    out.putAll(trees.evaluate(online, step));
     if (pathSolver != null) { // the same sampling noise at every evaluation, like the evaluator's
       out.putAll(pathSolver.solve(online, new Sampler(config.getLong(TrainKey.SEED) ^ 0x50A7L), -3L));
     }
@@ -485,7 +509,7 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, localSearch,
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees, localSearch,
         lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target(),
         lsBuffers == null ? null : lsBuffers.backward()}) {
       if (c != null) {

@@ -35,7 +35,7 @@ class LocalSearchCommandTest {
   void badValuesExitWith2AndWriteNothing() {
     String[][] bad = {{"--set", "ls_iterations=-1"}, {"--set", "ls_backtrack=0"}, {"--set", "ls_accept=greedy"},
         {"--set", "ls_replay_batch=-2"}, {"--set", "ls_replay_capacity=0"}, {"--set", "ls_replay_top=0"},
-        {"--set", "ls_replay_top=1.5"}, {"--set", "replay=uniform"},
+        {"--set", "ls_replay_top=1.5"}, {"--set", "replay=uniform"}, {"--set", "mcts=mcts_train"},
         {"--env", "hypergrid:dim=2,side=4,moves=pm"}, {"--set", "ls_iterations=2000000000"}};
     for (String[] set : bad) {
       Path out = tmp.resolve("bad" + Math.abs(String.join(" ", set).hashCode()));
