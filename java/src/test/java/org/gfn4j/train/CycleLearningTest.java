@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The non-acyclic presets, end to end through ONNX Runtime on small cyclic state graphs: the
  * exact terminal distribution (absorbing chain) ends close to R/Z, log Z is learned through the
- * fixed first edge, and the summary reports the exact mean trajectory length.
+ * fixed first edge at the presets' own log Z rate, and the summary reports exact TV (and, on
+ * permutations, the L1 of the fixed-point law), the exact mean trajectory length and log Z.
  */
 class CycleLearningTest {
   @TempDir Path tmp;
@@ -28,14 +29,16 @@ class CycleLearningTest {
         .with(TrainKey.EVAL_EVERY, "1500")
         .with(TrainKey.BATCH, "16")
         .with(TrainKey.HIDDEN, "64")
-        .with(TrainKey.LOGZ_LR, "0.1") // log Z is pinned only through the whole flow: a fast rate for a short run
         .with(TrainKey.EVAL_ROUNDS, "2")
         .with(TrainKey.SEED, "3");
     JsonObject summary = TrainRunTest.run(c, tmp.resolve(preset), false);
     double tv = summary.get("exact_tv").getAsDouble();
     assertTrue(tv < 0.1, preset + " ends at exact TV " + tv + ": " + summary);
     assertTrue(summary.get("exact_mean_length").getAsDouble() >= 1, summary.toString());
-    assertEquals(summary.get("log_z_true").getAsDouble(), summary.get("log_z_learned").getAsDouble(), 0.3,
+    if (env.startsWith("permutations")) {
+      assertTrue(summary.get("fixed_point_l1").getAsDouble() < 0.1, preset + " fixed-point law: " + summary);
+    }
+    assertEquals(summary.get("log_z_true").getAsDouble(), summary.get("log_z_learned").getAsDouble(), 0.1,
         preset + " log Z: " + summary);
   }
 }

@@ -53,13 +53,15 @@ final class HypergridPresets {
     Map<String, String> tlmMdqn = new LinkedHashMap<>(p.get("mdqn_hypergrid"));
     tlmMdqn.putAll(Map.of("backward_policy", "tlm", "pb_lr", "1e-3", "pb_lr_decay", "0.999", "pb_tau", "0.25"));
     p.put("tlm_mdqn_hypergrid", tlmMdqn);
-    // Non-acyclic grid (Morozov et al. 2025): MLP 2x256, batch 16, network lr 1e-3, log Z lr
-    // 1e-2, no exploration, learned PB; 125000 iterations are the paper's 2e6 trajectories.
+    // Non-acyclic grid (Morozov et al. 2025): MLP 2x256, batch 16, network lr 1e-3, no
+    // exploration, learned PB; 125000 iterations are the paper's 2e6 trajectories. The paper's
+    // log Z is the sum of 64 equal parameters under Adam at 1e-2, which moves exactly as one
+    // scalar under Adam at 64 * 1e-2 = 0.64.
     String cyclic = "hypergrid:dim=4,side=20,moves=pm";
     p.put("nonacyclic_db_hypergrid", Map.of("env", cyclic, "objective", "ndb", "eps_start", "0", "eps_steps", "0",
-        "logz_lr", "0.01", "steps", "125000", "eval_every", "2500"));
+        "logz_lr", "0.64", "steps", "125000", "eval_every", "2500"));
     p.put("nonacyclic_sdb_hypergrid", Map.of("env", cyclic, "objective", "sdb", "eps_start", "0", "eps_steps", "0",
-        "logz_lr", "0.01", "steps", "125000", "eval_every", "2500"));
+        "logz_lr", "0.64", "steps", "125000", "eval_every", "2500"));
     return p;
   }
 }
