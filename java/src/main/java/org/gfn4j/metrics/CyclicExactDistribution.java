@@ -3,6 +3,7 @@ package org.gfn4j.metrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gfn4j.env.Environment;
+import org.gfn4j.env.FirstEdge;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.rollout.PolicyFn;
@@ -14,8 +15,8 @@ import org.gfn4j.tensor.Tensor;
  * computed, never sampled: the policy is evaluated once on every non-terminal state (in batches,
  * without exploration), and the absorbing chain it defines ({@link AbsorbingChain}) gives the
  * expected visits, the terminal distribution and the expected trajectory length. The chain starts
- * from the environment's fixed first edge (uniform over every non-terminal state but s0) where it
- * has one, else from s0. Holds its scratch buffers; close it when done. Not thread-safe.
+ * from the environment's fixed first edge (its distribution over every non-terminal state but s0)
+ * where it has one, else from s0. Holds its scratch buffers; close it when done. Not thread-safe.
  */
 public final class CyclicExactDistribution implements AutoCloseable {
   private final StateSpace space;
@@ -44,7 +45,24 @@ public final class CyclicExactDistribution implements AutoCloseable {
     int n = space.numStates();
     this.children = space.children();
     this.chain = new AbsorbingChain(n, space.numActions(), children);
-    this.start = new double[n];
+    this.start = startLaw(space);
+    this.trueDistribution = space.trueDistribution();
+    this.rows = Math.min(batchSize, n);
+    this.batch = env.newBatch(rows);
+    this.obs = env.observationSpec().allocate(rows);
+    this.logits = FloatTensor.allocate(rows, env.numActions());
+    this.backward = FloatTensor.allocate(rows, env.numBackwardActions());
+    this.flow = FloatTensor.allocate(rows, 1);
+  }
+
+  /**
+   * Where trajectories of the space's environment start, over states in index order: the fixed
+   * first edge's law on every state but s0 (index 0), or s0 itself without a first edge.
+   */
+  public static double[] startLaw(StateSpace space) {
+    Environment env = space.environment();
+    int n = space.numStates();
+    double[] start = new double[n];
     if (env.firstEdge().isPresent()) {
       if (n < 2) {
         throw new IllegalArgumentException(env.spec() + " has a first edge but no state besides s0");
@@ -54,17 +72,25 @@ public final class CyclicExactDistribution implements AutoCloseable {
         throw new IllegalArgumentException("the first edge of " + env.spec() + " starts in exp(" + expected
             + ") states, the state space has " + (n - 1) + " besides s0");
       }
-      java.util.Arrays.fill(start, 1, n, 1.0 / (n - 1));
+      FirstEdge edge = env.firstEdge().get();
+      double total = 0;
+      for (int s = 1; s < n; s++) {
+        start[s] = edge.uniform() ? 1.0 / (n - 1) : Math.exp(edge.logPF(space.state(s)));
+        total += start[s];
+      }
+      if (Math.abs(total - 1) > 1e-9) {
+        throw new IllegalArgumentException("the first edge of " + env.spec() + " puts mass " + total
+            + " on the enumerated states");
+      }
     } else {
       start[0] = 1.0;
     }
-    this.trueDistribution = space.trueDistribution();
-    this.rows = Math.min(batchSize, n);
-    this.batch = env.newBatch(rows);
-    this.obs = env.observationSpec().allocate(rows);
-    this.logits = FloatTensor.allocate(rows, env.numActions());
-    this.backward = FloatTensor.allocate(rows, env.numBackwardActions());
-    this.flow = FloatTensor.allocate(rows, 1);
+    return start;
+  }
+
+  /** The chain's start distribution over states (index order; the first edge's law, or s0). */
+  public double[] startDistribution() {
+    return start.clone();
   }
 
   /** The target distribution R(x)/Z in terminal index order (a copy). */

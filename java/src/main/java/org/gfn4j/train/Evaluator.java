@@ -11,6 +11,8 @@ import org.gfn4j.metrics.AbsorbingChain;
 import org.gfn4j.metrics.CyclicExactDistribution;
 import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
+import org.gfn4j.metrics.TransportCost;
+import org.gfn4j.metrics.TransportOracle;
 import org.gfn4j.objective.ObjectiveInputs;
 import org.gfn4j.objective.TrajectoryLogProbs;
 import org.gfn4j.rollout.BackwardRollout;
@@ -73,6 +75,10 @@ final class Evaluator implements AutoCloseable {
   private final CyclicExactDistribution cyclicExact;
   /** log PF of the environment's fixed first edge (0 without one), part of every trajectory's log PF. */
   private final double firstEdgeLogPF;
+  /** Exact W1 of the first edge's law to R/Z and sampled pair costs (null: no OT metrics). */
+  private final TransportOracle transport;
+  /** Per-row first-edge log PF of a non-uniform start distribution (else null). */
+  private final org.gfn4j.rollout.FirstEdgeRows firstEdgeRows;
   private final int[] scratchCells;
 
   /**
@@ -81,7 +87,8 @@ final class Evaluator implements AutoCloseable {
    * reports the bounds without subtracting it).
    */
   Evaluator(Environment env, StateSpace space, double logZ, long seed, int batch, int rounds,
-      boolean uniformBackward, int[] groundTruth, int[] testObjects, int onPolicyObjects) {
+      boolean uniformBackward, int[] groundTruth, int[] testObjects, int onPolicyObjects, TransportOracle transport) {
+    this.transport = transport;
     this.env = env;
     this.space = space;
     this.logZ = logZ;
@@ -93,6 +100,8 @@ final class Evaluator implements AutoCloseable {
     this.testObjects = env.alwaysTerminates() ? testObjects : null;
     this.onPolicyObjects = env.alwaysTerminates() ? onPolicyObjects : 0;
     this.firstEdgeLogPF = env.firstEdge().map(org.gfn4j.env.FirstEdge::logPF).orElse(0.0);
+    this.firstEdgeRows = env.firstEdge().filter(e -> !e.uniform()).map(org.gfn4j.rollout.FirstEdgeRows::new)
+        .orElse(null);
     this.sampler = new Sampler(seed ^ 0x5DEECE66DL);
     this.forward = new ForwardRollout(env, sampler, batch);
     this.backward = new BackwardRollout(env, sampler, batch);
@@ -137,6 +146,9 @@ final class Evaluator implements AutoCloseable {
       AbsorbingChain.Solution s = cyclicExact.compute(policy);
       out.putAll(org.gfn4j.metrics.Distances.all("exact", cyclicExact.trueDistribution(), s.terminal()));
       out.put("exact_mean_length", s.meanLength());
+      if (transport != null && transport.w1() > 0) { // moves = steps from s1 less the exit
+        out.put("exact_ot_cost_ratio", (s.meanLength() - 1) / transport.w1());
+      }
       out.putAll(summaryCorrelations(s.terminal(), cyclicExact.trueDistribution()));
       out.putAll(env.exactMetrics(space, s.terminal()));
     }
@@ -145,9 +157,13 @@ final class Evaluator implements AutoCloseable {
     int width = env.stateWidth();
     int[] samples = new int[rounds * batch * width];
     int sampled = 0;
+    TransportCost cost = transport == null ? null : new TransportCost(transport);
     for (int r = 0; r < rounds; r++) {
       int used = forward.run(block, heads, policy,
           new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
+      if (cost != null) {
+        cost.addBlock(block, used);
+      }
       elbo += bound(block.prefix(used), used, null, false, logZ); // the rollout already wrote the heads
       for (int b = 0; b < batch; b++) {
         if (!block.isTruncated(b)) {
@@ -157,6 +173,9 @@ final class Evaluator implements AutoCloseable {
       }
     }
     out.put("elbo", elbo / rounds);
+    if (cost != null) {
+      out.putAll(cost.metrics());
+    }
     out.putAll(topK(java.util.Arrays.copyOf(samples, sampled * width), sampled));
     if (groundTruth != null) {
       double eubo = 0;
@@ -242,8 +261,10 @@ final class Evaluator implements AutoCloseable {
         .build();
     logProbs.compute(in, null, null, sumLogPF, sumLogPB, logR);
     double[] pf = sumLogPF.toArray();
+    float[] rows = firstEdgeRows != null && !upper ? firstEdgeRows.values(prefix, used) : null;
     for (int b = 0; b < pf.length && !upper; b++) {
-      pf[b] += firstEdgeLogPF; // the kernels see the one "enter" action of s0, not the fixed draw
+      // the kernels see the one "enter" action of s0, not the fixed draw
+      pf[b] += rows != null ? rows[b] : firstEdgeLogPF;
     }
     double[] pb = sumLogPB.toArray();
     double[] r = logR.toArray();

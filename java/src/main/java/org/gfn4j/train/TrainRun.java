@@ -199,7 +199,7 @@ public final class TrainRun {
     s.addProperty("wall_seconds", wall);
     for (String key : new String[] {"exact_tv", "exact_kl", "exact_jsd", "approx_tv", "approx_kl", "elbo", "eubo",
         "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward", "pearson", "spearman", "top_10_reward",
-        "exact_mean_length", "fixed_point_l1"}) {
+        "exact_mean_length", "fixed_point_l1", "ot_w1", "ot_cost", "ot_cost_ratio", "exact_ot_cost_ratio"}) {
       if (last != null && last.has(key)) {
         s.add(key, last.get(key));
       }
