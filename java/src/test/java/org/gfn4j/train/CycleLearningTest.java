@@ -21,7 +21,8 @@ class CycleLearningTest {
   @CsvSource({
       "nonacyclic_db_hypergrid, 'hypergrid:dim=2,side=4,moves=pm'",
       "nonacyclic_sdb_hypergrid, 'hypergrid:dim=2,side=4,moves=pm'",
-      "nonacyclic_db_permutations, 'permutations:n=4'"})
+      "nonacyclic_db_permutations, 'permutations:n=4'",
+      "ot_hypergrid, 'hypergrid:dim=2,side=4,moves=pm,source=corner:0.5'"})
   void presetLearnsASmallCyclicGraph(String preset, String env) throws Exception {
     TrainConfig c = Presets.get(preset)
         .with(TrainKey.ENV, env)
@@ -35,6 +36,10 @@ class CycleLearningTest {
     double tv = summary.get("exact_tv").getAsDouble();
     assertTrue(tv < 0.1, preset + " ends at exact TV " + tv + ": " + summary);
     assertTrue(summary.get("exact_mean_length").getAsDouble() >= 1, summary.toString());
+    if (preset.startsWith("ot_")) { // the source is not uniform: W1 and the transport cost are reported
+      assertTrue(summary.get("ot_w1").getAsDouble() > 0, summary.toString());
+      assertTrue(summary.get("exact_ot_cost_ratio").getAsDouble() > 0, summary.toString());
+    }
     if (env.startsWith("permutations")) {
       assertTrue(summary.get("fixed_point_l1").getAsDouble() < 0.1, preset + " fixed-point law: " + summary);
     }

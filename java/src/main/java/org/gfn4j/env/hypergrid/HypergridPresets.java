@@ -62,6 +62,11 @@ final class HypergridPresets {
         "logz_lr", "0.64", "steps", "125000", "eval_every", "2500"));
     p.put("nonacyclic_sdb_hypergrid", Map.of("env", cyclic, "objective", "sdb", "eps_start", "0", "eps_steps", "0",
         "logz_lr", "0.64", "steps", "125000", "eval_every", "2500"));
+    // Optimal transport (Maksimov et al. 2026): the non-acyclic grid with the first edge's source
+    // tilted toward the origin corner; log-scale DB + 1e-3·F favours the least total flow, whose
+    // mean number of moves is W1 from the source to R/Z (ot_cost_ratio and exact_ot_cost_ratio → 1).
+    p.put("ot_hypergrid", Map.of("env", "hypergrid:dim=2,side=10,moves=pm,source=corner:0.5", "objective", "ndb",
+        "eps_start", "0", "eps_steps", "0", "logz_lr", "0.64", "steps", "10000", "eval_every", "1000"));
     return p;
   }
 }
