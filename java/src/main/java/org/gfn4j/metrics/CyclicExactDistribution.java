@@ -7,6 +7,7 @@ import org.gfn4j.env.FirstEdge;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.rollout.PolicyFn;
+import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.Tensor;
 
@@ -31,6 +32,7 @@ public final class CyclicExactDistribution implements AutoCloseable {
   private final FloatTensor logits;
   private final FloatTensor backward;
   private final FloatTensor flow;
+  private final ByteTensor backwardMask;
 
   public CyclicExactDistribution(StateSpace space) {
     this(space, 1024);
@@ -53,6 +55,7 @@ public final class CyclicExactDistribution implements AutoCloseable {
     this.logits = FloatTensor.allocate(rows, env.numActions());
     this.backward = FloatTensor.allocate(rows, env.numBackwardActions());
     this.flow = FloatTensor.allocate(rows, 1);
+    this.backwardMask = ByteTensor.allocate(rows, env.numBackwardActions());
   }
 
   /**
@@ -100,11 +103,25 @@ public final class CyclicExactDistribution implements AutoCloseable {
 
   /** Visits, terminal distribution and mean length of {@code policy}'s forward logits. */
   public AbsorbingChain.Solution compute(PolicyFn policy) {
+    return fromProbabilities(heads(policy, false).forwardProbs());
+  }
+
+  /**
+   * A policy on every state: forward probabilities [numStates, numActions] and, when asked,
+   * backward log-probabilities [numStates, numBackwardActions] (log-softmax over the actions the
+   * environment's backward mask allows, −∞ elsewhere; null when not asked).
+   */
+  public record Heads(double[] forwardProbs, double[] backwardLogProbs) {}
+
+  /** The heads of {@code policy} on every state, in state order. */
+  public Heads heads(PolicyFn policy, boolean withBackward) {
     int n = space.numStates();
     int a = space.numActions();
+    int ab = env.numBackwardActions();
     int w = space.stateWidth();
     int[] cells = space.stateCells();
     double[] probs = new double[n * a];
+    double[] logPB = withBackward ? new double[n * ab] : null;
     for (int first = 0; first < n; first += rows) {
       int count = Math.min(rows, n - first);
       for (int b = 0; b < rows; b++) { // a short last batch repeats its last state
@@ -117,8 +134,34 @@ public final class CyclicExactDistribution implements AutoCloseable {
       for (int b = 0; b < count; b++) {
         softmaxRow(l, b * a, (first + b) * a, a, probs);
       }
+      if (withBackward) {
+        env.backwardMask(batch, backwardMask);
+        float[] bl = backward.toArray();
+        byte[] invalid = backwardMask.toArray();
+        for (int b = 0; b < count; b++) {
+          logSoftmaxRow(bl, invalid, b * ab, (first + b) * ab, ab, logPB);
+        }
+      }
     }
-    return fromProbabilities(probs);
+    return new Heads(probs, logPB);
+  }
+
+  /** Masked log-softmax in double of one row of float logits (invalid = masked by the environment). */
+  private static void logSoftmaxRow(float[] l, byte[] invalid, int src, int dst, int ab, double[] out) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < ab; k++) {
+      if (invalid[src + k] == 0) {
+        max = Math.max(max, l[src + k]);
+      }
+    }
+    double sum = 0;
+    for (int k = 0; k < ab; k++) {
+      sum += invalid[src + k] == 0 ? Math.exp(l[src + k] - max) : 0;
+    }
+    double log = max + Math.log(sum);
+    for (int k = 0; k < ab; k++) {
+      out[dst + k] = invalid[src + k] == 0 ? l[src + k] - log : Double.NEGATIVE_INFINITY;
+    }
   }
 
   /** The chain of edge probabilities given directly, [numStates, numActions] in state order. */
@@ -163,5 +206,6 @@ public final class CyclicExactDistribution implements AutoCloseable {
     logits.close();
     backward.close();
     flow.close();
+    backwardMask.close();
   }
 }

@@ -8,6 +8,7 @@ import org.gfn4j.metrics.Bounds;
 import org.gfn4j.metrics.Correlation;
 import org.gfn4j.metrics.TopK;
 import org.gfn4j.metrics.AbsorbingChain;
+import org.gfn4j.metrics.CyclicEubo;
 import org.gfn4j.metrics.CyclicExactDistribution;
 import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
@@ -73,6 +74,8 @@ final class Evaluator implements AutoCloseable {
   private final ExactDistribution exact;
   /** The exact oracle of environments whose state graph may have cycles (absorbing chain). */
   private final CyclicExactDistribution cyclicExact;
+  /** The exact EUBO on such graphs (backward absorbing chain). */
+  private final CyclicEubo cyclicEubo;
   /** log PF of the environment's fixed first edge (0 without one), part of every trajectory's log PF. */
   private final double firstEdgeLogPF;
   /** Exact W1 of the first edge's law to R/Z and sampled pair costs (null: no OT metrics). */
@@ -94,11 +97,13 @@ final class Evaluator implements AutoCloseable {
     this.logZ = logZ;
     this.uniformBackward = uniformBackward;
     this.rounds = rounds;
-    // Backward rollouts need not return to s0 within a step cap on a graph with cycles: no EUBO
-    // or backward-sampled correlation there.
-    this.groundTruth = env.alwaysTerminates() ? groundTruth : null;
-    this.testObjects = env.alwaysTerminates() ? testObjects : null;
-    this.onPolicyObjects = env.alwaysTerminates() ? onPolicyObjects : 0;
+    // Backward rollouts need not return to s0 within a step cap on a graph with cycles: there the
+    // EUBO and log P(x) of the correlation are exact (absorbing chains) when the space is
+    // enumerated, and left out when it is not.
+    boolean cyclic = !env.alwaysTerminates();
+    this.groundTruth = cyclic ? null : groundTruth;
+    this.testObjects = cyclic && space == null ? null : testObjects;
+    this.onPolicyObjects = cyclic ? 0 : onPolicyObjects;
     this.firstEdgeLogPF = env.firstEdge().map(org.gfn4j.env.FirstEdge::logPF).orElse(0.0);
     this.firstEdgeRows = env.firstEdge().filter(e -> !e.uniform()).map(org.gfn4j.rollout.FirstEdgeRows::new)
         .orElse(null);
@@ -115,6 +120,7 @@ final class Evaluator implements AutoCloseable {
     this.graph = exactOk ? StateGraph.build(space) : null;
     this.exact = exactOk ? new ExactDistribution(space, graph) : null;
     this.cyclicExact = space != null && !env.alwaysTerminates() ? new CyclicExactDistribution(space) : null;
+    this.cyclicEubo = cyclicExact != null ? new CyclicEubo(space) : null;
     this.scratchCells = new int[env.stateWidth()];
   }
 
@@ -142,8 +148,13 @@ final class Evaluator implements AutoCloseable {
       out.putAll(summaryCorrelations(learned, exact.trueDistribution()));
       out.putAll(env.exactMetrics(space, learned));
     }
+    double[] cyclicTerminal = null;
     if (cyclicExact != null) {
-      AbsorbingChain.Solution s = cyclicExact.compute(policy);
+      CyclicExactDistribution.Heads h = cyclicExact.heads(policy, true);
+      AbsorbingChain.Solution s = cyclicExact.fromProbabilities(h.forwardProbs());
+      cyclicTerminal = s.terminal();
+      out.put("eubo", cyclicEubo.eubo(h.forwardProbs(),
+          uniformBackward ? uniformRows(h.backwardLogProbs(), env.numBackwardActions()) : h.backwardLogProbs(), logZ));
       out.putAll(org.gfn4j.metrics.Distances.all("exact", cyclicExact.trueDistribution(), s.terminal()));
       out.put("exact_mean_length", s.meanLength());
       if (transport != null && transport.w1() > 0) { // moves = steps from s1 less the exit
@@ -185,7 +196,15 @@ final class Evaluator implements AutoCloseable {
       }
       out.put("eubo", eubo / rounds);
     }
-    if (testObjects != null) {
+    if (testObjects != null && cyclicTerminal != null) { // exact log P(x) of the chain
+      int n = testObjects.length / width;
+      double[] logP = new double[n];
+      for (int i = 0; i < n; i++) {
+        logP[i] = Math.log(cyclicTerminal[space.terminalIndex(
+            java.util.Arrays.copyOfRange(testObjects, i * width, (i + 1) * width))]);
+      }
+      out.putAll(Correlation.get(logP, env.logRewards(testObjects, n)));
+    } else if (testObjects != null) {
       out.putAll(correlation(policy, testObjects));
     } else if (onPolicyObjects > 0 && sampled >= 2) { // gfnx's OnPolicyCorrelation: fresh samples
       out.putAll(correlation(policy, java.util.Arrays.copyOf(samples, Math.min(onPolicyObjects, sampled) * width)));
@@ -280,6 +299,21 @@ final class Evaluator implements AutoCloseable {
       return Double.NaN;
     }
     return Bounds.elbo(pick(pf, kept), pick(pb, kept), pick(r, kept), logZ);
+  }
+
+  /** Uniform log-probabilities over the finite entries of each row (a uniform PB). */
+  private static double[] uniformRows(double[] logProbs, int width) {
+    double[] out = logProbs.clone();
+    for (int r = 0; r < out.length; r += width) {
+      int count = 0;
+      for (int k = 0; k < width; k++) {
+        count += out[r + k] > Double.NEGATIVE_INFINITY ? 1 : 0;
+      }
+      for (int k = 0; k < width; k++) {
+        out[r + k] = out[r + k] > Double.NEGATIVE_INFINITY ? -Math.log(count) : Double.NEGATIVE_INFINITY;
+      }
+    }
+    return out;
   }
 
   private static double[] pick(double[] v, int[] rows) {

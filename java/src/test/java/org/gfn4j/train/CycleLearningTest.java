@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The non-acyclic presets, end to end through ONNX Runtime on small cyclic state graphs: the
  * exact terminal distribution (absorbing chain) ends close to R/Z, log Z is learned through the
  * fixed first edge at the presets' own log Z rate, and the summary reports exact TV (and, on
- * permutations, the L1 of the fixed-point law), the exact mean trajectory length and log Z.
+ * permutations, the L1 of the fixed-point law), the exact mean trajectory length, log Z, the
+ * exact EUBO and the correlation of the exact log P(x) with log R(x).
  */
 class CycleLearningTest {
   @TempDir Path tmp;
@@ -36,10 +37,13 @@ class CycleLearningTest {
     double tv = summary.get("exact_tv").getAsDouble();
     assertTrue(tv < 0.1, preset + " ends at exact TV " + tv + ": " + summary);
     assertTrue(summary.get("exact_mean_length").getAsDouble() >= 1, summary.toString());
-    if (preset.startsWith("ot_")) { // the source is not uniform: W1 and the transport cost are reported
-      assertTrue(summary.get("ot_w1").getAsDouble() > 0, summary.toString());
-      assertTrue(summary.get("exact_ot_cost_ratio").getAsDouble() > 0, summary.toString());
-    }
+    double eubo = summary.get("eubo").getAsDouble(); // exact (backward absorbing chain): a KL, so >= 0
+    assertTrue(eubo >= -1e-9 && eubo < 0.5, preset + " EUBO " + eubo);
+    assertTrue(summary.get("pearson").getAsDouble() > 0.9, preset + " correlation of the exact log P(x) with log R: "
+        + summary);
+    // Every first edge is a transport problem (uniform or not): W1 and the cost ratio are reported.
+    assertTrue(summary.get("ot_w1").getAsDouble() > 0, summary.toString());
+    assertTrue(summary.get("exact_ot_cost_ratio").getAsDouble() > 0, summary.toString());
     if (env.startsWith("permutations")) {
       assertTrue(summary.get("fixed_point_l1").getAsDouble() < 0.1, preset + " fixed-point law: " + summary);
     }
