@@ -2,7 +2,6 @@ package org.gfn4j.metrics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.FloatBuffer;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.FirstEdge;
@@ -18,32 +17,8 @@ import org.junit.jupiter.api.Test;
  * any other PB, and never below 0 (it is a KL divergence).
  */
 class CyclicEuboTest {
-  private static final PolicyFn UNIFORM = (obs, f, b, flow) -> {
-    f.fill(0f);
-    b.fill(0f);
-    flow.fill(0f);
-  };
-
-  /** Uneven forward and backward logits, a deterministic function of each observation. */
-  private static final PolicyFn SKEWED = (obs, f, b, flow) -> {
-    float[] o = ((org.gfn4j.tensor.FloatTensor) obs).toArray();
-    int rows = (int) f.dim(0);
-    int width = o.length / rows;
-    for (org.gfn4j.tensor.FloatTensor head : new org.gfn4j.tensor.FloatTensor[] {f, b}) {
-      int a = (int) head.dim(1);
-      FloatBuffer out = head.buffer();
-      for (int r = 0; r < rows; r++) {
-        double h = 0;
-        for (int j = 0; j < width; j++) {
-          h += o[r * width + j] * (j + 1);
-        }
-        for (int k = 0; k < a; k++) {
-          out.put(r * a + k, (float) (1.5 * Math.sin(0.37 * h * (k + 1) + k + (head == b ? 2 : 0))));
-        }
-      }
-    }
-    flow.fill(0f);
-  };
+  private static final PolicyFn UNIFORM = TestPolicies.UNIFORM;
+  private static final PolicyFn SKEWED = TestPolicies.skewed(true);
 
   @Test
   void theUniformPolicyOnTheTwoCellLineIsExact() {

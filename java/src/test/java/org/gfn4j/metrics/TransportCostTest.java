@@ -39,11 +39,7 @@ class TransportCostTest {
     flow.fill(0f);
   };
 
-  private static final PolicyFn UNIFORM = (obs, f, b, flow) -> {
-    f.fill(0f);
-    b.fill(0f);
-    flow.fill(0f);
-  };
+  private static final PolicyFn UNIFORM = TestPolicies.UNIFORM;
 
   @Test
   void exactW1OfALineIsTheSumOfCdfDifferencesFromTheSourceToTheTarget() {
