@@ -30,7 +30,9 @@ import org.gfn4j.tensor.FloatTensor;
  * Evaluation of the current policy, without exploration: the exact terminal distribution
  * (enumerable environments), ELBO over fresh forward rollouts and EUBO over backward rollouts from
  * a ground-truth set drawn once, top-k reward and diversity of the ELBO samples, and the
- * correlation of log P̂(x) with log R(x) over a fixed test set (or, without enumeration, over the evaluation samples themselves, as gfnx's OnPolicyCorrelation). Like gfnx's hypergrid scripts, every evaluation reuses the same
+ * correlation of log P̂(x) with log R(x) over a fixed test set (or, without enumeration, over the evaluation samples themselves, as gfnx's OnPolicyCorrelation).
+ * On enumerated graphs with cycles the EUBO and log P(x) are exact (absorbing chains) and, with a
+ * fixed first edge, the optimal-transport metrics compare the samples' moves with the exact W1. Like gfnx's hypergrid scripts, every evaluation reuses the same
  * sampling noise (a fixed RNG step), so successive values differ only through the policy.
  */
 final class Evaluator implements AutoCloseable {
