@@ -27,7 +27,9 @@ public final class PermutationsFactory implements EnvironmentFactory {
     return List.of(
         new EnvParameter("n", "8", "permutation size, 2..20"),
         new EnvParameter("t", "2.0", "reward temperature: log R = #fixed points / t"),
-        new EnvParameter("max_steps", "max(64, 2n^2)", "step cap; longer trajectories are truncated"));
+        new EnvParameter("max_steps", "max(64, 2n^2)", "step cap; longer trajectories are truncated"),
+        new EnvParameter("source", "uniform", "start distribution of the fixed first edge, uniform or fixed:B "
+            + "(L proportional to exp(B * fixed points); an optimal-transport source)"));
   }
 
   /**
@@ -45,6 +47,8 @@ public final class PermutationsFactory implements EnvironmentFactory {
   @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     PermutationsConfig config = PermutationsConfig.fromSpec(spec);
-    return backend == Backend.JAVA ? new JavaPermutations(config) : new NativePermutations(config);
+    double tilt = FixedPointFirstEdge.parseTilt(spec.getString("source", "uniform"));
+    return backend == Backend.JAVA ? new JavaPermutations(config, null, tilt)
+        : new NativePermutations(config, null, tilt);
   }
 }
