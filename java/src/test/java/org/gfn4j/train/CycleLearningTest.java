@@ -23,7 +23,8 @@ class CycleLearningTest {
       "nonacyclic_db_hypergrid, 'hypergrid:dim=2,side=4,moves=pm'",
       "nonacyclic_sdb_hypergrid, 'hypergrid:dim=2,side=4,moves=pm'",
       "nonacyclic_db_permutations, 'permutations:n=4'",
-      "ot_hypergrid, 'hypergrid:dim=2,side=4,moves=pm,source=corner:0.5'"})
+      "ot_hypergrid, 'hypergrid:dim=2,side=4,moves=pm,source=corner:0.5'",
+      "nonacyclic_db_permutations, 'permutations:n=4,source=fixed:-1'"})
   void presetLearnsASmallCyclicGraph(String preset, String env) throws Exception {
     TrainConfig c = Presets.get(preset)
         .with(TrainKey.ENV, env)
