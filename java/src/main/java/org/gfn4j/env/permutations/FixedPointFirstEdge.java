@@ -1,11 +1,8 @@
 package org.gfn4j.env.permutations;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.util.SplittableRandom;
-import org.gfn4j.env.FirstEdge;
-import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.TiltedFirstEdge;
 
 /**
  * A non-uniform fixed first edge of S_n, the source of an optimal-transport run
@@ -14,67 +11,29 @@ import org.gfn4j.env.StateBatch;
  * ones, and a uniformly random derangement of the rest (rejection from uniform permutations, about
  * e tries), so every permutation with k fixed points is equally likely.
  */
-final class FixedPointFirstEdge implements FirstEdge {
+final class FixedPointFirstEdge extends TiltedFirstEdge {
   private final int n;
-  private final double beta;
-  private final int returnAction;
-  private final double logNorm;
+  /** log of the law of k: log D(n, k) + βk − log norm. */
+  private final double[] logLaw;
   private final double[] cdf;
 
   FixedPointFirstEdge(int n, double beta, int returnAction) {
-    if (!Double.isFinite(beta)) {
-      throw new IllegalArgumentException("the fixed-point source needs a finite tilt, got " + beta);
-    }
+    super(beta, Permutations.logFactorial(n), returnAction, n);
     this.n = n;
-    this.beta = beta;
-    this.returnAction = returnAction;
     BigInteger[] d = new PermutationsConfig(n, 1.0, PermutationsConfig.defaultMaxSteps(n)).fixedPointCounts();
-    double[] logTerm = new double[n + 1];
-    double max = Double.NEGATIVE_INFINITY;
+    this.logLaw = new double[n + 1];
     for (int k = 0; k <= n; k++) {
-      logTerm[k] = d[k].signum() == 0 ? Double.NEGATIVE_INFINITY : Math.log(d[k].doubleValue()) + beta * k;
-      max = Math.max(max, logTerm[k]);
+      logLaw[k] = d[k].signum() == 0 ? Double.NEGATIVE_INFINITY : Math.log(d[k].doubleValue()) + beta * k;
     }
-    double sum = 0;
-    for (double v : logTerm) {
-      sum += Math.exp(v - max);
+    this.cdf = normalise(logLaw);
+    for (int k = 0; k <= n; k++) { // from the law of k to that of one permutation with k fixed points
+      logLaw[k] -= d[k].signum() == 0 ? 0 : Math.log(d[k].doubleValue());
     }
-    this.logNorm = max + Math.log(sum);
-    this.cdf = new double[n + 1];
-    double acc = 0;
-    for (int k = 0; k <= n; k++) {
-      acc += Math.exp(logTerm[k] - logNorm);
-      cdf[k] = acc;
-    }
-    cdf[n] = 1.0;
   }
 
   /** The tilt β of a {@code source} parameter: {@code uniform} (0) or {@code fixed:β}. */
   static double parseTilt(String text) {
-    if (text.equals("uniform")) {
-      return 0.0;
-    }
-    if (text.startsWith("fixed:")) {
-      try {
-        double beta = Double.parseDouble(text.substring("fixed:".length()));
-        if (Double.isFinite(beta) && Math.abs(beta) <= 100) {
-          return beta;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
-    throw new IllegalArgumentException("'source' must be uniform or fixed:<tilt> with |tilt| <= 100, got '" + text + "'");
-  }
-
-  @Override
-  public double logStartCount() {
-    return Permutations.logFactorial(n);
-  }
-
-  @Override
-  public boolean uniform() {
-    return beta == 0;
+    return parseTilt(text, "fixed");
   }
 
   @Override
@@ -91,56 +50,35 @@ final class FixedPointFirstEdge implements FirstEdge {
       seen[perm[i]] = true;
       fixed += perm[i] == i ? 1 : 0;
     }
-    return beta * fixed - logNorm;
+    return logLaw[fixed];
   }
 
   @Override
-  public int returnAction() {
-    return returnAction;
-  }
-
-  @Override
-  public void sample(StateBatch out, SplittableRandom rng) {
-    IntBuffer cells = out.cells().buffer();
-    ByteBuffer terminal = out.terminal().buffer();
-    ByteBuffer pad = out.pad().buffer();
-    int[] perm = new int[n];
-    for (int b = 0; b < out.batchSize(); b++) {
-      draw(perm, rng);
-      cells.put(b * n, perm, 0, n);
-      terminal.put(b, (byte) 0);
-      pad.put(b, (byte) 0);
-    }
-  }
-
-  private void draw(int[] perm, SplittableRandom rng) {
-    double u = rng.nextDouble();
-    int k = 0;
-    while (k < n && cdf[k] <= u) {
-      k++;
-    }
-    int[] positions = new int[n]; // a uniform shuffle: the first k positions stay fixed
-    for (int i = 0; i < n; i++) {
-      int j = rng.nextInt(i + 1);
-      positions[i] = positions[j];
-      positions[j] = i;
-    }
+  protected void draw(int[] perm, SplittableRandom rng) {
+    int k = search(cdf, rng.nextDouble());
+    int[] positions = shuffle(n, rng); // the first k positions stay fixed
     int m = n - k;
-    int[] free = java.util.Arrays.copyOfRange(positions, k, n);
-    int[] pi = new int[m];
+    int[] pi;
     do { // a uniform permutation of the free positions, redrawn until it fixes none (m != 1 here)
-      for (int i = 0; i < m; i++) {
-        int j = rng.nextInt(i + 1);
-        pi[i] = pi[j];
-        pi[j] = i;
-      }
+      pi = shuffle(m, rng);
     } while (hasFixedPoint(pi));
     for (int i = 0; i < k; i++) {
       perm[positions[i]] = positions[i];
     }
     for (int i = 0; i < m; i++) {
-      perm[free[i]] = free[pi[i]];
+      perm[positions[k + i]] = positions[k + pi[i]];
     }
+  }
+
+  /** A uniformly random permutation of 0..m−1 (Fisher–Yates, inside-out). */
+  private static int[] shuffle(int m, SplittableRandom rng) {
+    int[] p = new int[m];
+    for (int i = 0; i < m; i++) {
+      int j = rng.nextInt(i + 1);
+      p[i] = p[j];
+      p[j] = i;
+    }
+    return p;
   }
 
   private static boolean hasFixedPoint(int[] pi) {

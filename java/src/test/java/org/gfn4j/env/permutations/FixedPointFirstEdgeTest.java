@@ -2,16 +2,10 @@ package org.gfn4j.env.permutations;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
-import org.gfn4j.env.FirstEdge;
-import org.gfn4j.env.StateBatch;
+import org.gfn4j.env.FirstEdgeDraws;
 import org.gfn4j.env.StateSpace;
-import org.gfn4j.metrics.CyclicExactDistribution;
-import org.gfn4j.runtime.Backend;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,30 +16,13 @@ class FixedPointFirstEdgeTest {
   private static final String SPEC = "permutations:n=4,source=fixed:1.2";
 
   @Test
-  void logPFIsANormalisedLawThatTheDrawsFollow() {
-    for (Backend backend : new Backend[] {Backend.NATIVE, Backend.JAVA}) {
-      Environment env = Environments.create(SPEC, backend);
-      FirstEdge edge = env.firstEdge().orElseThrow();
-      assertFalse(edge.uniform());
-      StateSpace space = StateSpace.enumerate(env);
-      double[] start = CyclicExactDistribution.startLaw(space); // checks that the law sums to 1
-      assertEquals(25, start.length);
-      assertEquals(Math.exp(1.2 * 4), start[space.stateIndex(new int[] {0, 1, 2, 3})]
-          / start[space.stateIndex(new int[] {1, 0, 3, 2})], 1e-9, "identity vs a derangement: e^{4β}");
-      assertEquals(Double.NEGATIVE_INFINITY, edge.logPF(new int[] {0, 0, 2, 3}));
-      int n = 240_000;
-      Map<Integer, Integer> counts = new HashMap<>();
-      try (StateBatch batch = env.newBatch(n)) {
-        edge.sample(batch, new SplittableRandom(4));
-        for (int b = 0; b < n; b++) {
-          counts.merge(space.stateIndex(batch.cells(b)), 1, Integer::sum);
-        }
-      }
-      for (int s = 1; s < start.length; s++) {
-        double freq = counts.getOrDefault(s, 0) / (double) n;
-        assertEquals(start[s], freq, 5 * Math.sqrt(start[s] / n) + 1e-9, "permutation " + s);
-      }
-    }
+  void logPFIsANormalisedLawTiltedByFixedPointsThatTheDrawsFollow() {
+    double[] law = FirstEdgeDraws.check(SPEC, 240_000);
+    StateSpace space = StateSpace.enumerate(Environments.create(SPEC));
+    assertEquals(Math.exp(1.2 * 4), law[space.stateIndex(new int[] {0, 1, 2, 3})]
+        / law[space.stateIndex(new int[] {1, 0, 3, 2})], 1e-9, "identity vs a derangement: e^{4β}");
+    assertEquals(Double.NEGATIVE_INFINITY,
+        Environments.create(SPEC).firstEdge().orElseThrow().logPF(new int[] {0, 0, 2, 3}));
   }
 
   @Test
