@@ -66,7 +66,13 @@ public final class CyclicExactDistribution implements AutoCloseable {
     Environment env = space.environment();
     int n = space.numStates();
     double[] start = new double[n];
-    if (env.firstEdge().isPresent()) {
+    if (env.firstEdge().isPresent() && env.firstEdge().get().uniform()
+        && env.firstEdge().get().logStartCount() == 0) { // one start state: the one the edge draws
+      try (org.gfn4j.env.StateBatch one = env.newBatch(1)) {
+        env.firstEdge().get().sample(one, new java.util.SplittableRandom(0));
+        start[space.stateIndex(one.cells(0))] = 1.0;
+      }
+    } else if (env.firstEdge().isPresent()) {
       if (n < 2) {
         throw new IllegalArgumentException(env.spec() + " has a first edge but no state besides s0");
       }

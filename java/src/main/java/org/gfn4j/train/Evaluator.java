@@ -85,12 +85,20 @@ final class Evaluator implements AutoCloseable {
   /** Per-row first-edge log PF of a non-uniform start distribution (else null). */
   private final org.gfn4j.rollout.FirstEdgeRows firstEdgeRows;
   private final int[] scratchCells;
+  /** Exact move distances, where the environment has them and a first edge (shortest-path metrics). */
+  private final org.gfn4j.env.ShortestPaths paths;
 
   /**
    * {@code space} is null when the state space is too large to enumerate (no exact
    * distribution); {@code logZ} is the exact log Z where known in any form, else 0 (gfnx then
    * reports the bounds without subtracting it).
    */
+  Evaluator(Environment env, StateSpace space, double logZ, long seed, int batch, int rounds,
+      boolean uniformBackward, int[] groundTruth, int[] testObjects, int onPolicyObjects) {
+    this(env, space, logZ, seed, batch, rounds, uniformBackward, groundTruth, testObjects, onPolicyObjects, null);
+  }
+
+  /** As above, with the optimal-transport oracle of the first edge (null: no OT metrics). */
   Evaluator(Environment env, StateSpace space, double logZ, long seed, int batch, int rounds,
       boolean uniformBackward, int[] groundTruth, int[] testObjects, int onPolicyObjects, TransportOracle transport) {
     this.transport = transport;
@@ -124,6 +132,7 @@ final class Evaluator implements AutoCloseable {
     this.cyclicExact = space != null && !env.alwaysTerminates() ? new CyclicExactDistribution(space) : null;
     this.cyclicEubo = cyclicExact != null ? new CyclicEubo(space) : null;
     this.scratchCells = new int[env.stateWidth()];
+    this.paths = env.firstEdge().isPresent() ? env.shortestPaths().orElse(null) : null;
   }
 
   boolean hasExact() {
@@ -171,6 +180,7 @@ final class Evaluator implements AutoCloseable {
     int[] samples = new int[rounds * batch * width];
     int sampled = 0;
     TransportCost cost = transport == null ? null : new TransportCost(transport);
+    org.gfn4j.metrics.PathLengths lengths = new org.gfn4j.metrics.PathLengths();
     for (int r = 0; r < rounds; r++) {
       int used = forward.run(block, heads, policy,
           new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
@@ -178,6 +188,9 @@ final class Evaluator implements AutoCloseable {
         cost.addBlock(block, used);
       }
       elbo += bound(block.prefix(used), used, null, false, logZ); // the rollout already wrote the heads
+      if (paths != null) {
+        pathLengths(used, lengths);
+      }
       for (int b = 0; b < batch; b++) {
         if (!block.isTruncated(b)) {
           block.states(used - 1).cells(b, scratchCells);
@@ -188,6 +201,9 @@ final class Evaluator implements AutoCloseable {
     out.put("elbo", elbo / rounds);
     if (cost != null) {
       out.putAll(cost.metrics());
+    }
+    if (paths != null) {
+      out.putAll(lengths.toMap("path", (double) rounds * batch));
     }
     out.putAll(topK(java.util.Arrays.copyOf(samples, sampled * width), sampled));
     if (groundTruth != null) {
@@ -212,6 +228,24 @@ final class Evaluator implements AutoCloseable {
       out.putAll(correlation(policy, java.util.Arrays.copyOf(samples, Math.min(onPolicyObjects, sampled) * width)));
     }
     return out;
+  }
+
+  /**
+   * Each evaluation trajectory s0 → s1 → … → x → x⊤ against the BFS distance d(s1, x): its moves
+   * are the slots between s1 and the terminal copy of x (the first edge and the exit are not moves).
+   */
+  private void pathLengths(int used, org.gfn4j.metrics.PathLengths lengths) {
+    for (int b = 0; b < block.batch(); b++) {
+      if (block.isTruncated(b)) {
+        lengths.miss();
+        continue;
+      }
+      int t = 2;
+      while (t < used - 1 && !block.states(t).isTerminal(b)) {
+        t++;
+      }
+      lengths.add(t - 2, paths.distance(block.states(1).cells(b), block.states(t).cells(b)));
+    }
   }
 
   /**
