@@ -119,7 +119,10 @@ public enum TrainKey {
       "MLP policies: rollouts and evaluations run gfn4j's native forward (false: ONNX Runtime)"),
   BACKEND("backend", "native", Kind.TEXT, "environment kernels: native (C++) or java (the pure-Java twin)"),
   ENUM_MAX_STATES("enum_max_states", "4194304", Kind.POSITIVE_INT,
-      "largest state space enumerated for exact metrics (non-terminal plus terminal states)");
+      "largest state space enumerated for exact metrics (non-terminal plus terminal states)"),
+  OT_MAX_STATES("ot_max_states", "20000", Kind.NON_NEGATIVE_INT,
+      "environments with a fixed first edge: largest enumerated state space whose exact W1 (min-cost flow) "
+          + "is solved for the optimal-transport metrics ot_w1/ot_cost/ot_cost_ratio (0: none)");
 
   /** Value kinds, each with its own check. */
   enum Kind {

@@ -49,6 +49,8 @@ public final class Trainer extends NativeResource {
   /** Every state of the environment, where small enough to enumerate (exact metrics); else null. */
   final StateSpace space;
   private final DeltaScore deltaScore;
+  /** Per-row first-edge log PF under a non-uniform start distribution (null when the edge is uniform or absent). */
+  private final org.gfn4j.rollout.FirstEdgeRows firstEdgeRows;
   final Objective objective;
   final PolicyTrainer policy;
   final TargetNetwork target;
@@ -112,6 +114,8 @@ public final class Trainer extends NativeResource {
     Environment env = learner == null ? given : given.withReward(learner.reward());
     this.env = env;
     this.deltaScore = objective.needsDeltaScores() ? env.deltaScore().orElseThrow() : null;
+    this.firstEdgeRows = env.firstEdge().filter(e -> !e.uniform()).map(org.gfn4j.rollout.FirstEdgeRows::new)
+        .orElse(null);
     if (objective.needsWholeTrajectories() && !env.alwaysTerminates()) {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
           + " can truncate them at its step cap: use a transition objective (db, fldb, mdb, softdqn)");
@@ -213,7 +217,7 @@ public final class Trainer extends NativeResource {
         .orElse(space == null ? null : TrainSetup.testObjects(space, corr, seed));
     this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
         config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
-        testObjects, space == null ? corr : 0));
+        testObjects, space == null ? corr : 0, TrainSetup.transport(space, config.getInt(TrainKey.OT_MAX_STATES))));
     this.step = step;
   }
 
@@ -389,6 +393,9 @@ public final class Trainer extends NativeResource {
       t0 += System.nanoTime() - tf;
       in.backwardLogits(pb.backwardLogits(0, used)).targetBackwardLogits(pb.backwardLogits(0, used));
     }
+    if (firstEdgeRows != null) { // a non-uniform source: each row's drawn start has its own fixed log PF
+      in.firstEdgeLogPF(firstEdgeRows.of(b, used));
+    }
     if (deltaScore != null) {
       in.deltaScore(DeltaScores.compute(deltaScore, b, delta.view(0, used, b.batch())));
     }
@@ -516,6 +523,9 @@ public final class Trainer extends NativeResource {
   @Override
   protected void free() {
     evaluator.close();
+    if (firstEdgeRows != null) {
+      firstEdgeRows.close();
+    }
     if (learner != null) {
       learner.close();
     }
