@@ -18,6 +18,11 @@ import org.gfn4j.runtime.Backend;
  * problems for tests, enumeration and quick runs).
  */
 public final class PhyloFactory implements EnvironmentFactory {
+  static {
+    // The preset names this kind; a factory exists before any of its presets is read.
+    PhyloPolicy.register();
+  }
+
   @Override
   public String name() {
     return "phylo";
