@@ -27,8 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One batched step + forward mask + observation of the structured environments, native kernels
  * vs the Java reference: the DAG on 5 nodes (add an edge with the O(d²) closure update) and the
- * 10×10 Ising torus (set a site), and DS1's 27 taxa on 50 sites (merge two trees; Java dynamics
- * on both backends). States are random partial objects a few random steps from the
+ * 10×10 Ising torus (set a site), and DS1's 27 taxa on 50 sites (merge two trees). States are random partial objects a few random steps from the
  * start, actions random valid non-terminal ones (the step leaves the reward out); the step is out
  * of place, so every invocation does the same work. The data come from $GFN4J_DATA, else
  * ../shared/data.
