@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batched step + forward mask + observation of the structured environments, native kernels
- * vs the Java reference: the DAG on 5 nodes (add an edge with the O(d²) closure update) and the
- * 10×10 Ising torus (set a site), and DS1's 27 taxa on 50 sites (merge two trees). States are random partial objects a few random steps from the
+ * vs the Java reference: the DAG on 5 nodes (add an edge with the O(d²) closure update), the
+ * 10×10 Ising torus (set a site), DS1's 27 taxa on 50 sites (merge two trees) and the 2×2×2
+ * cube (one quarter turn, 147 one-hot features). States are random partial objects a few random steps from the
  * start, actions random valid non-terminal ones (the step leaves the reward out); the step is out
  * of place, so every invocation does the same work. The data come from $GFN4J_DATA, else
  * ../shared/data.
@@ -39,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class StructuredStepBenchmark {
-  @Param({"dag:nodes=5", "ising:side=10", "phylo:dataset=DS1,sites=50"})
+  @Param({"dag:nodes=5", "ising:side=10", "phylo:dataset=DS1,sites=50", "cube2"})
   public String spec;
 
   @Param({"16", "4096"})

@@ -128,6 +128,14 @@ public interface Environment {
     return Optional.empty();
   }
 
+  /**
+   * Exact move distances between states, where the environment's moves form a graph small enough
+   * to search (permutations up to n = 10, the 2×2×2 cube): the oracle of the shortest-path metrics.
+   */
+  default Optional<ShortestPaths> shortestPaths() {
+    return Optional.empty();
+  }
+
   /** The distance between objects used by diversity and modes metrics. */
   default ObjectDistance distance() {
     return ObjectDistance.HAMMING;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.gfn4j.env.cube.Cube2Factory;
 import org.gfn4j.env.dag.DagFactory;
 import org.gfn4j.env.hypergrid.HypergridFactory;
 import org.gfn4j.env.ising.IsingFactory;
@@ -29,7 +30,8 @@ public final class Environments {
         new DagFactory(),
         new IsingFactory(),
         new PhyloFactory(),
-        new PermutationsFactory()));
+        new PermutationsFactory(),
+        new Cube2Factory()));
     for (EnvironmentFactory f : ServiceLoader.load(EnvironmentFactory.class)) {
       if (all.stream().noneMatch(g -> g.name().equals(f.name()))) {
         all.add(f);

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
  * The virtual first edge s0 → s1 of a non-acyclic environment (Morozov et al. 2025): the forward
  * policy of this one edge is fixed, not learned, uniform over every non-terminal state other than
  * s0, and the backward policy returns from any such state to s0 through one dedicated backward
- * action. s0 itself is a sentinel state that allows a single forward action ("enter"); a plain
+ * action. A shortest-path environment may instead start in one fixed state (log PF = 0,
+ * {@link #logStartCount()} = 0): then the return action is valid at that state only. s0 itself is a sentinel state that allows a single forward action ("enter"); a plain
  * {@link Environment#step} of that action goes to one fixed start state, so the state graph is
  * reachable by search, while forward rollouts replace the step by a draw from this distribution.
  * Objectives recognise the first edge of a transition by its backward action
@@ -21,7 +22,7 @@ public interface FirstEdge {
     return -logStartCount();
   }
 
-  /** The backward action from a start state back to s0 (valid at every non-terminal state but s0). */
+  /** The backward action from a start state back to s0 (valid at every start state). */
   int returnAction();
 
   /** Writes independent uniformly random start states (non-terminal, not padding) into every row of {@code out}. */

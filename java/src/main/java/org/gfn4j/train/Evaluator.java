@@ -74,6 +74,8 @@ final class Evaluator implements AutoCloseable {
   /** log PF of the environment's fixed first edge (0 without one), part of every trajectory's log PF. */
   private final double firstEdgeLogPF;
   private final int[] scratchCells;
+  /** Exact move distances, where the environment has them and a first edge (shortest-path metrics). */
+  private final org.gfn4j.env.ShortestPaths paths;
 
   /**
    * {@code space} is null when the state space is too large to enumerate (no exact
@@ -107,6 +109,7 @@ final class Evaluator implements AutoCloseable {
     this.exact = exactOk ? new ExactDistribution(space, graph) : null;
     this.cyclicExact = space != null && !env.alwaysTerminates() ? new CyclicExactDistribution(space) : null;
     this.scratchCells = new int[env.stateWidth()];
+    this.paths = env.firstEdge().isPresent() ? env.shortestPaths().orElse(null) : null;
   }
 
   boolean hasExact() {
@@ -145,10 +148,14 @@ final class Evaluator implements AutoCloseable {
     int width = env.stateWidth();
     int[] samples = new int[rounds * batch * width];
     int sampled = 0;
+    org.gfn4j.metrics.PathLengths lengths = new org.gfn4j.metrics.PathLengths();
     for (int r = 0; r < rounds; r++) {
       int used = forward.run(block, heads, policy,
           new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
       elbo += bound(block.prefix(used), used, null, false, logZ); // the rollout already wrote the heads
+      if (paths != null) {
+        pathLengths(used, lengths);
+      }
       for (int b = 0; b < batch; b++) {
         if (!block.isTruncated(b)) {
           block.states(used - 1).cells(b, scratchCells);
@@ -157,6 +164,9 @@ final class Evaluator implements AutoCloseable {
       }
     }
     out.put("elbo", elbo / rounds);
+    if (paths != null) {
+      out.putAll(lengths.toMap("path", (double) rounds * batch));
+    }
     out.putAll(topK(java.util.Arrays.copyOf(samples, sampled * width), sampled));
     if (groundTruth != null) {
       double eubo = 0;
@@ -172,6 +182,24 @@ final class Evaluator implements AutoCloseable {
       out.putAll(correlation(policy, java.util.Arrays.copyOf(samples, Math.min(onPolicyObjects, sampled) * width)));
     }
     return out;
+  }
+
+  /**
+   * Each evaluation trajectory s0 → s1 → … → x → x⊤ against the BFS distance d(s1, x): its moves
+   * are the slots between s1 and the terminal copy of x (the first edge and the exit are not moves).
+   */
+  private void pathLengths(int used, org.gfn4j.metrics.PathLengths lengths) {
+    for (int b = 0; b < block.batch(); b++) {
+      if (block.isTruncated(b)) {
+        lengths.miss();
+        continue;
+      }
+      int t = 2;
+      while (t < used - 1 && !block.states(t).isTerminal(b)) {
+        t++;
+      }
+      lengths.add(t - 2, paths.distance(block.states(1).cells(b), block.states(t).cells(b)));
+    }
   }
 
   /**

@@ -146,7 +146,8 @@ public final class TrainRun {
         history.add(last);
         Profile.time("metrics file", () -> run.writeMetrics(history));
         Profile.time("checkpoint", () -> Checkpoints.save(run, trainer, wall));
-        progress.metrics(metrics, "loss", "exact_tv", "approx_tv", "elbo", "log_z_learned", "exact_mean_length");
+        progress.metrics(metrics, "loss", "exact_tv", "approx_tv", "elbo", "log_z_learned", "exact_mean_length",
+            "path_ratio", "solve_ratio");
       }
       progress.update(step);
     }
@@ -199,7 +200,9 @@ public final class TrainRun {
     s.addProperty("wall_seconds", wall);
     for (String key : new String[] {"exact_tv", "exact_kl", "exact_jsd", "approx_tv", "approx_kl", "elbo", "eubo",
         "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward", "pearson", "spearman", "top_10_reward",
-        "exact_mean_length", "fixed_point_l1"}) {
+        "exact_mean_length", "fixed_point_l1", "path_length", "path_bfs", "path_ratio", "path_optimal",
+        "path_reached", "path_budget", "solve_length", "solve_bfs", "solve_ratio", "solve_optimal", "solve_reached",
+        "solve_budget"}) {
       if (last != null && last.has(key)) {
         s.add(key, last.get(key));
       }

@@ -80,6 +80,8 @@ public final class Trainer extends NativeResource {
   private final HeadBlock replayGrads;
   private final HeadBlock replayTargetHeads;
   private final Evaluator evaluator;
+  /** Solves fixed scrambles with PB at each evaluation (path_scrambles > 0), else null. */
+  private final org.gfn4j.metrics.PathSolver pathSolver;
   /** A separate learned PB (backward_policy=tlm|pessimistic), else null; the forward loss reads its target. */
   final BackwardPolicyTrainer backwardPolicy;
   private final HeadBlock backwardHeads;
@@ -95,6 +97,13 @@ public final class Trainer extends NativeResource {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
           + " can truncate them at its step cap: use a transition objective (db, fldb, mdb, softdqn)");
     }
+    int scrambles = config.getInt(TrainKey.PATH_SCRAMBLES);
+    if (scrambles > 0 && (!objective.learnsBackwardPolicy() || TrainSetup.backwardChoice(config).separateNetwork())) {
+      throw new IllegalArgumentException("path_scrambles solves with the policy's backward head: it needs a learned PB"
+          + " there (train_backward=true, backward_policy auto or naive) and an objective that learns it");
+    }
+    this.pathSolver = scrambles == 0 ? null : new org.gfn4j.metrics.PathSolver(env, scrambles,
+        config.getInt(TrainKey.PATH_SAMPLES), config.getInt(TrainKey.PATH_DEPTH), config.getLong(TrainKey.SEED));
     this.space = Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
@@ -374,6 +383,9 @@ public final class Trainer extends NativeResource {
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
+    if (pathSolver != null) { // the same sampling noise at every evaluation, like the evaluator's
+      out.putAll(pathSolver.solve(online, new Sampler(config.getLong(TrainKey.SEED) ^ 0x50A7L), -3L));
+    }
     out.put("log_z_learned", learnedLogZ());
     if (space != null || env.closedForm().isPresent()) {
       out.put("log_z_true", knownLogZ());
@@ -433,6 +445,9 @@ public final class Trainer extends NativeResource {
   @Override
   protected void free() {
     evaluator.close();
+    if (pathSolver != null) {
+      pathSolver.close();
+    }
     rollout.close();
     if (fusedRollout != null) {
       fusedRollout.close();

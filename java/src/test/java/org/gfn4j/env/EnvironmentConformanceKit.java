@@ -214,8 +214,20 @@ public abstract class EnvironmentConformanceKit extends EnvironmentFirstEdgeChec
     }
   }
 
+  /**
+   * Whether uniformly random backward walks return to s0 within 16 step caps. Not so on a large
+   * Cayley graph with one start state (the 2×2×2 cube: about 3.7M expected steps); there the
+   * step-by-step inversion check covers the way back.
+   */
+  protected boolean randomBackwardWalksReturn() {
+    return true;
+  }
+
   @Test
   void backwardRolloutsFromTerminalStatesReachTheInitialState() {
+    if (!randomBackwardWalksReturn()) {
+      return;
+    }
     for (String spec : specs()) {
       for (Backend backend : backends()) {
         Environment env = create(spec, backend);

@@ -125,9 +125,10 @@ public abstract class EnvironmentStateSpaceChecks {
       int n = space.numStates();
       int[] parents = new int[n + space.numTerminalStates()];
       int[] children = space.children();
-      // With a fixed first edge s0 -> s1 every non-terminal state but s0 has s0 as its parent
+      // With a uniform first edge s0 -> s1 every non-terminal state but s0 has s0 as its parent
       // (the return-to-s0 backward action), and the one stepped edge from s0 is that same edge.
-      boolean firstEdge = env.firstEdge().isPresent();
+      // A first edge with one start state is that stepped edge alone.
+      boolean firstEdge = env.firstEdge().isPresent() && env.firstEdge().get().logStartCount() > 0;
       for (int e = 0; e < children.length; e++) {
         if (children[e] >= 0 && !(firstEdge && e < env.numActions())) {
           parents[children[e]]++;

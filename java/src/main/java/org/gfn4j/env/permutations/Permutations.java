@@ -111,6 +111,12 @@ public abstract class Permutations extends AbstractEnvironment {
     });
   }
 
+  /** BFS distances on S_n for n ≤ 10 (larger groups are not searched). */
+  @Override
+  public Optional<org.gfn4j.env.ShortestPaths> shortestPaths() {
+    return n <= PermutationDistances.MAX_N ? Optional.of(PermutationDistances.of(n)) : Optional.empty();
+  }
+
   /**
    * {@code fixed_point_l1}: Σ_k |P̂(k) − P(k)| between the law of the number of fixed points under
    * the learned distribution and the target law D(n, k)·e^{k/t}/Z.

@@ -38,7 +38,22 @@ public final class PermutationsFactory implements EnvironmentFactory {
   public Map<String, Map<String, String>> presets() {
     return Map.of("nonacyclic_db_permutations", Map.of("env", "permutations:n=8,t=2", "objective", "ndb",
         "batch", "512", "hidden", "64", "activation", "leaky_relu", "logz_lr", "0.01", "eps_start", "0",
-        "eps_steps", "0", "steps", "100000", "eval_every", "1000"));
+        "eps_steps", "0", "steps", "100000", "eval_every", "1000"),
+        "shortest_path_permutations", shortestPath());
+  }
+
+  /**
+   * {@code shortest_path_permutations}: the same minimum-flow recipe on S_6 (log-scale DB + 1e-3·F,
+   * learned PB; log Z at lr 0.1 so that it settles within 5000 iterations), read as shortest paths:
+   * every evaluation trajectory from its uniform start u to its end x is compared with the BFS
+   * distance d(u, x) (path_* metrics, 1024 samples).
+   */
+  private static Map<String, String> shortestPath() {
+    return Map.ofEntries(Map.entry("env", "permutations:n=6,t=2"), Map.entry("objective", "ndb"),
+        Map.entry("batch", "128"), Map.entry("hidden", "64"), Map.entry("activation", "leaky_relu"),
+        Map.entry("logz_lr", "0.1"), Map.entry("eps_start", "0"), Map.entry("eps_steps", "0"),
+        Map.entry("steps", "5000"), Map.entry("eval_every", "500"), Map.entry("eval_batch", "256"),
+        Map.entry("eval_rounds", "4"));
   }
 
   @Override
