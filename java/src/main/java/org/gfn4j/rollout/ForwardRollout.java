@@ -39,11 +39,20 @@ public final class ForwardRollout implements AutoCloseable {
    * from there on hold padding only.
    */
   public int run(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer) {
+    return run(block, heads, policy, exploration, timer, null);
+  }
+
+  /** {@link #run} with a {@link RolloutHook} (null: none) choosing the logits actions are drawn from. */
+  public int run(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer,
+      RolloutHook hook) {
     if (block.batch() != sampledLogPF.size() || heads.slots() != block.slots()) {
       throw new IllegalArgumentException("rollout buffers do not match: " + block.batch() + " trajectories, "
           + heads.slots() + " head slots for " + block.slots() + " block slots");
     }
     env.reset(block.states(0));
+    if (hook != null) {
+      hook.start();
+    }
     int used = block.slots();
     boolean policyDone = false;
     for (int t = 0; t < block.slots(); t++) {
@@ -73,7 +82,11 @@ public final class ForwardRollout implements AutoCloseable {
       if (policyDone) {
         block.actions(t).fill(0); // every state is terminal: a padding step, any action will do
       } else {
-        sampler.sample(heads.forwardLogits(t, 1), mask, exploration.epsilon(), exploration.temperature(),
+        FloatTensor logits = heads.forwardLogits(t, 1);
+        if (hook != null) {
+          logits = hook.logits(t, states, logits, exploration.rngStep());
+        }
+        sampler.sample(logits, mask, exploration.epsilon(), exploration.temperature(),
             exploration.rngStep(), t, block.actions(t), sampledLogPF);
       }
       if (t == 0 && firstEdge != null) {
@@ -81,6 +94,9 @@ public final class ForwardRollout implements AutoCloseable {
       } else {
         env.step(states, block.actions(t), block.states(t + 1), block.logReward(t));
         env.backwardActions(states, block.actions(t), block.states(t + 1), block.backwardActions(t));
+      }
+      if (hook != null && !policyDone) {
+        hook.stepped(t, states, block.actions(t));
       }
       timer.env(System.nanoTime() - t1);
     }

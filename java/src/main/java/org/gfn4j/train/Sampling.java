@@ -10,7 +10,10 @@ import org.gfn4j.rollout.RolloutTimer;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.Sampler;
 
-/** Draws objects from a trained run's exported policy (no exploration) with their log-rewards. */
+/**
+ * Draws objects from a trained run's exported policy (no exploration) with their log-rewards; a run
+ * trained with mcts=mcts_inference or mcts_all draws them from its MENTS trees, the policy at the leaves.
+ */
 public final class Sampling {
   private Sampling() {}
 
@@ -27,15 +30,19 @@ public final class Sampling {
       throw new IllegalArgumentException(runDir + " has no exported policy (" + RunDirectory.POLICY + "); did training finish?");
     }
     int b = Math.min(batch, n);
+    org.gfn4j.search.MctsSettings mcts = MctsSetup.settings(config, env);
     try (Policy policy = Policy.load(onnx, config.getInt(TrainKey.THREADS));
         ForwardRollout rollout = new ForwardRollout(env, new Sampler(seed), b);
         Trajectories block = Trajectories.forRollouts(env, b);
-        HeadBlock heads = HeadBlock.like(block)) {
+        HeadBlock heads = HeadBlock.like(block);
+        org.gfn4j.search.MctsHook hook = mcts.mode().actsFromTreeInInference()
+            ? MctsSetup.hook(env, new NetworkPolicy(policy), mcts, true, b, block.slots(), seed) : null) {
       NetworkPolicy fn = new NetworkPolicy(policy);
       int printed = 0;
       int[] cells = new int[env.stateWidth()];
       for (long round = 0; printed < n; round++) {
-        int used = rollout.run(block, heads, fn, new ForwardRollout.Exploration(0f, 1f, round), RolloutTimer.NONE);
+        int used = rollout.run(block, heads, fn, new ForwardRollout.Exploration(0f, 1f, round), RolloutTimer.NONE,
+            hook);
         int[] all = block.states(used - 1).cells().toArray();
         int[] objects = new int[all.length];
         int count = 0;

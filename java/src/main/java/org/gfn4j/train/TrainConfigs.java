@@ -33,6 +33,7 @@ public final class TrainConfigs {
     if (!replay.equals("none") && !replay.equals("uniform") && !replay.equals("prioritized")) {
       throw new IllegalArgumentException("'replay' must be none, uniform or prioritized, got '" + replay + "'");
     }
+    MctsSetup.settings(config, env);
     if (!replay.equals("none") && objective.needsWholeTrajectories()) {
       throw new IllegalArgumentException(
           "replay stores transitions: use it with db, fldb, mdb, softdqn or mdqn, not " + objective.name());

@@ -63,6 +63,17 @@ public enum TrainKey {
   SOFTDQN_LAMBDA("softdqn_lambda", "auto", Kind.AUTO_OR_POSITIVE_DOUBLE,
       "softdqn/mdqn entropy temperature (auto: 1/(1 - alpha), the one whose fixed point is R/Z)"),
   DOUBLE_DQN("double_dqn", "false", Kind.BOOLEAN, "softdqn/mdqn: double-DQN next-state value"),
+  MCTS("mcts", "none", Kind.TEXT, "MENTS tree search on softdqn, one tree per trajectory: none, mcts_train (the Q"
+      + " network trains on the trees' targets, see mcts_loss), mcts_inference (sampling and evaluation draw from"
+      + " softmax(Q_tree)) or mcts_all (both, and training trajectories also follow the trees)"),
+  MCTS_ROLLOUTS("mcts_rollouts", "4", Kind.POSITIVE_INT, "mcts: expansions per tree per environment step"),
+  MCTS_EPS("mcts_eps", "0.01", Kind.NON_NEGATIVE_DOUBLE,
+      "mcts: E2W exploration eps, pi_tree = (1 - l)softmax(Q_tree) + l/|A| with l = eps*|A|/log(N(s) + 1)"),
+  MCTS_LOSS("mcts_loss", "regression", Kind.TEXT, "mcts_train/mcts_all: regression (every Q(s, a) of a searched"
+      + " state onto Q_tree(s, a) and exits onto log R, squared error, as the paper) or bootstrap (the softdqn loss"
+      + " with the tree's V_tree(s') in place of the target network's value)"),
+  MCTS_EVAL_SAMPLES("mcts_eval_samples", "0", Kind.NON_NEGATIVE_INT,
+      "mcts_inference/mcts_all: objects drawn from the trees at each evaluation for mcts_* sample metrics (0: off)"),
   TARGET_TAU("target_tau", "0.25", Kind.PROBABILITY, "target network soft-update rate"),
   TARGET_EVERY("target_every", "1", Kind.POSITIVE_INT, "target network update period (iterations)"),
   REPLAY("replay", "none", Kind.TEXT, "none, uniform or prioritized (transition replay for off-policy objectives)"),

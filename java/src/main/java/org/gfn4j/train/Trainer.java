@@ -86,6 +86,8 @@ public final class Trainer extends NativeResource {
   final BackwardPolicyTrainer backwardPolicy;
   private final HeadBlock backwardHeads;
   private final HeadBlock replayBackwardHeads;
+  /** MENTS tree search (mcts_* settings); inactive with mcts=none. */
+  private final TreeTraining trees;
   private long step;
 
   private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
@@ -145,8 +147,10 @@ public final class Trainer extends NativeResource {
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
     this.learningRate = LearningRateSchedule.of(config);
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
-    this.fusedRollout = nativeForward != null && NativeRollout.supports(env, policy.spec())
-        ? new NativeRollout(env, new Sampler(seed), batch) : null;
+    this.trees = new TreeTraining(config, env, space, policy.spec(), target, targetPolicy, online,
+        nativeForward != null, batch, seed);
+    this.fusedRollout = trees.rolloutHook() == null && nativeForward != null
+        && NativeRollout.supports(env, policy.spec()) ? new NativeRollout(env, new Sampler(seed), batch) : null;
     this.block = Trajectories.forRollouts(env, batch);
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
@@ -245,7 +249,7 @@ public final class Trainer extends NativeResource {
     ForwardRollout.Exploration exploration =
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
     int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times)
-        : rollout.run(block, heads, rolloutPolicy, exploration, times);
+        : rollout.run(block, heads, rolloutPolicy, exploration, times, trees.rolloutHook());
     Trajectories prefix = block.prefix(used);
     times.transitions += BlockStats.realTransitions(prefix);
     if (fusedRollout != null) {
@@ -295,6 +299,7 @@ public final class Trainer extends NativeResource {
     step++;
     if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
       target.softUpdate(policy, config.getDouble(TrainKey.TARGET_TAU));
+      trees.targetUpdated(target);
     }
     times.iterations++;
     trackers.record(block.states(used - 1), block.truncated, BlockStats.finalLogRewards(prefix, used), loss);
@@ -303,6 +308,14 @@ public final class Trainer extends NativeResource {
 
   /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
   private double update(Trajectories b, HeadBlock h, int used) {
+    if (trees.regresses() && b != replayBlock) {
+      long t0 = System.nanoTime();
+      double loss = trees.regressionLoss(b, used, h, grads);
+      times.objectiveNanos += System.nanoTime() - t0;
+      step(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used), grads.logFlow(0, used)),
+          used);
+      return loss;
+    }
     long t0 = System.nanoTime();
     ObjectiveInputs.Builder in = ObjectiveInputs.builder(b)
         .forwardLogits(h.forwardLogits(0, used))
@@ -321,6 +334,9 @@ public final class Trainer extends NativeResource {
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
+      if (b != replayBlock) {
+        trees.bootstrap(tgt.logFlow(0, used), used);
+      }
     }
     if (backwardPolicy != null) { // the forward loss reads PB̄, as a constant
       HeadBlock pb = b == replayBlock ? replayBackwardHeads : backwardHeads;
@@ -349,6 +365,15 @@ public final class Trainer extends NativeResource {
       prioritized.updatePriorities(replayResiduals);
     }
     long t1 = System.nanoTime();
+    times.objectiveNanos += t1 - t0;
+    step(b, g, used);
+    return loss;
+  }
+
+  /** ONNX Runtime train step on the upstream gradients {@code g} of {@code b}'s heads, and the optimizer step. */
+  private void step(Trajectories b, ObjectiveGrads g, int used) {
+    Tensor<?> obs = b.obsRows();
+    long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
     if (b == replayBlock || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
       upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
@@ -371,10 +396,8 @@ public final class Trainer extends NativeResource {
       nativeForward.sync(policy); // once per optimizer step, not per rollout step
     }
     long t3 = System.nanoTime();
-    times.objectiveNanos += t1 - t0;
     times.trainNanos += t2 - t1;
     times.optimizerNanos += t3 - t2;
-    return loss;
   }
 
   /** Metrics of the current policy and the training trackers, gfnx names. */
@@ -383,6 +406,7 @@ public final class Trainer extends NativeResource {
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
+    out.putAll(trees.evaluate(online, step));
     if (pathSolver != null) { // the same sampling noise at every evaluation, like the evaluator's
       out.putAll(pathSolver.solve(online, new Sampler(config.getLong(TrainKey.SEED) ^ 0x50A7L), -3L));
     }
@@ -458,7 +482,7 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads}) {
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees}) {
       if (c != null) {
         try {
           c.close();

@@ -53,6 +53,13 @@ final class HypergridPresets {
     Map<String, String> tlmMdqn = new LinkedHashMap<>(p.get("mdqn_hypergrid"));
     tlmMdqn.putAll(Map.of("backward_policy", "tlm", "pb_lr", "1e-3", "pb_lr_decay", "0.999", "pb_tau", "0.25"));
     p.put("tlm_mdqn_hypergrid", tlmMdqn);
+    // MENTS on soft-DQN (Morozov et al. 2024): uniform PB, no replay (on-policy batches of 16),
+    // hard target copy every 3 iterations, no exploration noise, trees in training and sampling
+    // with 4 expansions per step and E2W eps 0.01 (the paper's tree_max_size and mcts_eps).
+    p.put("mcts_softdqn_hypergrid", Map.ofEntries(Map.entry("env", grid), Map.entry("objective", "softdqn"),
+        Map.entry("eps_start", "0"), Map.entry("eps_steps", "0"), Map.entry("train_backward", "false"),
+        Map.entry("replay", "none"), Map.entry("target_tau", "1"), Map.entry("target_every", "3"),
+        Map.entry("mcts", "mcts_all"), Map.entry("mcts_rollouts", "4"), Map.entry("mcts_eps", "0.01")));
     // Non-acyclic grid (Morozov et al. 2025): MLP 2x256, batch 16, network lr 1e-3, log Z lr
     // 1e-2, no exploration, learned PB; 125000 iterations are the paper's 2e6 trajectories.
     String cyclic = "hypergrid:dim=4,side=20,moves=pm";
