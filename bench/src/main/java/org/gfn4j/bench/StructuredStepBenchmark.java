@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 10×10 Ising torus (set a site), DS1's 27 taxa on 50 sites (merge two trees) and the 2×2×2
  * cube (one quarter turn, 147 one-hot features). States are random partial objects a few random steps from the
  * start, actions random valid non-terminal ones (the step leaves the reward out); the step is out
- * of place, so every invocation does the same work. The data come from $GFN4J_DATA, else
+ * of place, so every invocation does the same work. {@code backwardStepMask} undoes a random
+ * valid backward action of the same states (a DAG edge removal recomputes the closure; an Ising
+ * site is cleared) and builds the backward mask. The data come from $GFN4J_DATA, else
  * ../shared/data.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +55,9 @@ public class StructuredStepBenchmark {
   private StateBatch states;
   private StateBatch next;
   private IntTensor actions;
+  private IntTensor backwardActions;
+  private ByteTensor backwardInvalid;
+  private ByteTensor done;
   private FloatTensor logReward;
   private ByteTensor invalid;
   private FloatTensor obs;
@@ -76,6 +81,18 @@ public class StructuredStepBenchmark {
       states.copyFrom(next);
     }
     randomNonStop(rng, stop);
+    backwardActions = IntTensor.allocate(batch);
+    backwardInvalid = ByteTensor.allocate(batch, env.numBackwardActions());
+    done = ByteTensor.allocate(batch);
+    env.backwardMask(states, backwardInvalid);
+    int ab = env.numBackwardActions();
+    for (int b = 0; b < batch; b++) {
+      int chosen;
+      do {
+        chosen = rng.nextInt(ab);
+      } while (backwardInvalid.get((long) b * ab + chosen) != 0);
+      backwardActions.set(b, chosen);
+    }
   }
 
   private void randomNonStop(Random rng, int stop) {
@@ -98,8 +115,18 @@ public class StructuredStepBenchmark {
     return obs;
   }
 
+  @Benchmark
+  public ByteTensor backwardStepMask() {
+    env.backwardStep(states, backwardActions, next, done);
+    env.backwardMask(next, backwardInvalid);
+    return backwardInvalid;
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() {
+    backwardActions.close();
+    backwardInvalid.close();
+    done.close();
     states.close();
     next.close();
     actions.close();

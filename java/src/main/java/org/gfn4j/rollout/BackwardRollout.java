@@ -22,6 +22,8 @@ public final class BackwardRollout implements AutoCloseable {
   private final HeadBlock reverseHeads;
   private final IntTensor redo;
   private final ByteTensor done;
+  /** Each trajectory's length in the last run. */
+  private int[] length = new int[0];
 
   public BackwardRollout(Environment env, Sampler sampler, int batch) {
     this.env = env;
@@ -47,7 +49,7 @@ public final class BackwardRollout implements AutoCloseable {
     for (int b = 0; b < batch; b++) {
       env.setState(start, b, java.util.Arrays.copyOfRange(objects, b * width, (b + 1) * width), true);
     }
-    int[] length = new int[batch];
+    length = new int[batch];
     java.util.Arrays.fill(length, -1);
     int k = 0;
     for (; k + 1 < reverse.slots(); k++) {
@@ -83,6 +85,42 @@ public final class BackwardRollout implements AutoCloseable {
     writeForward(block, length, logR);
     int longest = java.util.Arrays.stream(length).max().orElse(1);
     return Math.min(block.slots(), longest + 1);
+  }
+
+  /**
+   * {@link #run} that also writes the policy's heads of every real slot of {@code block} into
+   * {@code heads}, as one evaluation of the block would. With a learned backward policy the
+   * sampling evaluated every state but s0 already: those heads are copied into forward order and
+   * only s0's are computed; with a uniform one the used slots are evaluated.
+   */
+  public int run(int[] objects, Trajectories block, HeadBlock heads, PolicyFn policy, boolean uniformBackward,
+      long rngStep) {
+    if (heads.slots() != block.slots()) {
+      throw new IllegalArgumentException(heads.slots() + " head slots for " + block.slots() + " block slots");
+    }
+    int used = run(objects, block, policy, uniformBackward, rngStep);
+    if (uniformBackward) {
+      policy.evaluate(block.prefix(used).obsRows(), heads.forwardLogits(0, used), heads.backwardLogits(0, used),
+          heads.logFlow(0, used));
+      return used;
+    }
+    int batch = block.batch();
+    copyRows(reverseHeads.forwardLogits.buffer(), heads.forwardLogits.buffer(), batch, block.numActions());
+    copyRows(reverseHeads.backwardLogits.buffer(), heads.backwardLogits.buffer(), batch, block.numBackwardActions());
+    copyRows(reverseHeads.logFlow.buffer(), heads.logFlow.buffer(), batch, 1);
+    policy.evaluate(block.obs(0), heads.forwardLogits(0, 1), heads.backwardLogits(0, 1), heads.logFlow(0, 1));
+    return used;
+  }
+
+  /** Forward slot t ≥ 1 of row b takes reverse slot length[b] − t, the same state ([T1, B, width] rows). */
+  private void copyRows(java.nio.FloatBuffer src, java.nio.FloatBuffer dst, int batch, int width) {
+    float[] row = new float[width];
+    for (int b = 0; b < batch; b++) {
+      for (int t = 1; t <= length[b]; t++) {
+        src.get(((length[b] - t) * batch + b) * width, row);
+        dst.put((t * batch + b) * width, row);
+      }
+    }
   }
 
   private void writeForward(Trajectories block, int[] length, double[] logR) {

@@ -8,8 +8,8 @@ import org.gfn4j.tensor.FloatTensor;
 
 /**
  * Saves and restores everything a run needs to continue as if uninterrupted: the policy
- * (parameters, optimizer state, logZ), the target network, the replay buffer, the step count,
- * the wall time so far and the training trackers. The sampler needs no state: its Philox counter is the step.
+ * (parameters, optimizer state, logZ), the target network, the replay buffer, a learned reward,
+ * the step count, the wall time so far and the training trackers. The sampler needs no state: its Philox counter is the step.
  */
 final class Checkpoints {
   static final String POLICY = "policy";
@@ -38,6 +38,9 @@ final class Checkpoints {
             new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("replay.bin"))))) {
           trainer.replay.save(out);
         }
+      }
+      if (trainer.learner != null) {
+        RunDirectory.writeDoubles(dir.resolve("reward_model.bin"), trainer.learner.state());
       }
       TrainingTrackers t = trainer.trackers;
       if (t.modes != null) {
@@ -161,6 +164,9 @@ final class Checkpoints {
             trainer.prioritized.resetPriorities(); // priorities are not saved: every transition restarts at the top
           }
         }
+      }
+      if (trainer.learner != null) {
+        trainer.learner.restore(RunDirectory.readDoubles(dir.resolve("reward_model.bin")));
       }
       TrainingTrackers t = trainer.trackers;
       if (t.modes != null) {

@@ -11,6 +11,8 @@ public final class StepTimes implements RolloutTimer {
   long objectiveNanos;
   long trainNanos;
   long optimizerNanos;
+  /** A learned reward's own work (reward_model), outside the other phases. */
+  long rewardModelNanos;
   long iterations;
   long transitions;
   long forwardRows;
@@ -27,7 +29,8 @@ public final class StepTimes implements RolloutTimer {
   }
 
   public void reset() {
-    policyNanos = envNanos = objectiveNanos = trainNanos = optimizerNanos = iterations = transitions = 0;
+    policyNanos = envNanos = objectiveNanos = trainNanos = optimizerNanos = rewardModelNanos = iterations = 0;
+    transitions = 0;
     forwardRows = trainRows = 0;
   }
 
@@ -46,7 +49,7 @@ public final class StepTimes implements RolloutTimer {
     return (double) trainRows / Math.max(1, iterations);
   }
 
-  /** Milliseconds per iteration of each phase (and their total). */
+  /** Milliseconds per iteration of each phase (reward_model only where a reward is learned) and their total. */
   public Map<String, Double> perIterationMillis() {
     Map<String, Double> out = new LinkedHashMap<>();
     double n = Math.max(1, iterations) * 1e6;
@@ -55,7 +58,10 @@ public final class StepTimes implements RolloutTimer {
     out.put("objective", objectiveNanos / n);
     out.put("train_step", trainNanos / n);
     out.put("optimizer", optimizerNanos / n);
-    out.put("total", (policyNanos + envNanos + objectiveNanos + trainNanos + optimizerNanos) / n);
+    if (rewardModelNanos > 0) {
+      out.put("reward_model", rewardModelNanos / n);
+    }
+    out.put("total", (policyNanos + envNanos + objectiveNanos + trainNanos + optimizerNanos + rewardModelNanos) / n);
     return out;
   }
 }

@@ -22,6 +22,7 @@ public final class TrainConfigs {
           + " does not define");
     }
     PolicyFactory.spec(config, env).validate();
+    RewardLearners.validate(config, env);
     org.gfn4j.backward.BackwardChoice backward = TrainSetup.backwardChoice(config);
     if (backward.separateNetwork()
         && !java.util.List.of("tb", "db", "subtb", "softdqn", "mdqn").contains(objective.name())) {

@@ -147,7 +147,7 @@ public final class TrainRun {
         Profile.time("metrics file", () -> run.writeMetrics(history));
         Profile.time("checkpoint", () -> Checkpoints.save(run, trainer, wall));
         progress.metrics(metrics, "loss", "exact_tv", "approx_tv", "elbo", "log_z_learned", "exact_mean_length",
-            "path_ratio", "solve_ratio");
+            "path_ratio", "solve_ratio", "neg_log_rmse_j");
       }
       progress.update(step);
     }
@@ -202,7 +202,7 @@ public final class TrainRun {
         "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward", "pearson", "spearman", "top_10_reward",
         "exact_mean_length", "fixed_point_l1", "path_length", "path_bfs", "path_ratio", "path_optimal",
         "path_reached", "path_budget", "solve_length", "solve_bfs", "solve_ratio", "solve_optimal", "solve_reached",
-        "solve_budget"}) {
+        "solve_budget", "neg_log_rmse_j", "j_norm1"}) {
       if (last != null && last.has(key)) {
         s.add(key, last.get(key));
       }

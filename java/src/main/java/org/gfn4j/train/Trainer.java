@@ -84,16 +84,22 @@ public final class Trainer extends NativeResource {
   private final org.gfn4j.metrics.PathSolver pathSolver;
   /** A separate learned PB (backward_policy=tlm|pessimistic), else null; the forward loss reads its target. */
   final BackwardPolicyTrainer backwardPolicy;
+  /** The learned reward the environment scores with (reward_model), else null. */
+  final RewardLearner learner;
   private final HeadBlock backwardHeads;
   private final HeadBlock replayBackwardHeads;
   /** MENTS tree search (mcts_* settings); inactive with mcts=none. */
   private final TreeTraining trees;
   private long step;
 
-  private Trainer(TrainConfig config, Environment env, PolicyTrainer resumed, long step) {
+  private Trainer(TrainConfig config, Environment given, PolicyTrainer resumed, long step) {
     this.config = config;
+    this.objective = TrainSetup.objective(config, given);
+    BackwardChoice backward = TrainSetup.backwardChoice(config);
+    this.learner = RewardLearners.create(config, given,
+        !objective.learnsBackwardPolicy() || backward.separateNetwork());
+    Environment env = learner == null ? given : given.withReward(learner.reward());
     this.env = env;
-    this.objective = TrainSetup.objective(config, env);
     this.deltaScore = objective.needsDeltaScores() ? env.deltaScore().orElseThrow() : null;
     if (objective.needsWholeTrajectories() && !env.alwaysTerminates()) {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
@@ -106,14 +112,15 @@ public final class Trainer extends NativeResource {
     }
     this.pathSolver = scrambles == 0 ? null : new org.gfn4j.metrics.PathSolver(env, scrambles,
         config.getInt(TrainKey.PATH_SAMPLES), config.getInt(TrainKey.PATH_DEPTH), config.getLong(TrainKey.SEED));
-    this.space = Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
+    // A learned reward changes every iteration: no enumeration would stay the target.
+    this.space = learner != null ? null
+        : Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
     this.policy = resumed != null ? resumed
         : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
             seed, TrainSetup.onnxThreads(config));
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
-    BackwardChoice backward = TrainSetup.backwardChoice(config);
     this.backwardPolicy = backward.separateNetwork() ? new BackwardPolicyTrainer(new BackwardPolicyTrainer.Settings(
         backward, config.getDouble(TrainKey.PB_LR), config.getDouble(TrainKey.PB_LR_DECAY),
         config.getDouble(TrainKey.PB_TAU), config.getInt(TrainKey.PB_RECENT_BATCHES)), PolicyFactory.spec(config, env),
@@ -259,6 +266,11 @@ public final class Trainer extends NativeResource {
       throw new IllegalStateException(env.spec() + " truncated a trajectory, which " + objective.name()
           + " cannot train on");
     }
+    if (learner != null) {
+      long t0 = System.nanoTime();
+      learner.beforeUpdate(online, step);
+      times.rewardModelNanos += System.nanoTime() - t0;
+    }
     java.util.SplittableRandom pbRng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 37 + step);
     boolean pbFirst = config.getBoolean(TrainKey.PB_FIRST);
     if (backwardPolicy != null && pbFirst) {
@@ -295,6 +307,11 @@ public final class Trainer extends NativeResource {
         backwardPolicy.fit(block, used, pbRng);
       }
       backwardPolicy.updateTarget();
+    }
+    if (learner != null) { // the batch was rolled out and scored before any update of this iteration
+      long t0 = System.nanoTime();
+      learner.afterUpdate(block, heads, used, step);
+      times.rewardModelNanos += System.nanoTime() - t0;
     }
     step++;
     if (target != null && step % config.getInt(TrainKey.TARGET_EVERY) == 0) {
@@ -406,6 +423,9 @@ public final class Trainer extends NativeResource {
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
     out.putAll(evaluator.evaluate(online));
+    if (learner != null) {
+      out.putAll(learner.metrics());
+    }
     out.putAll(trees.evaluate(online, step));
     if (pathSolver != null) { // the same sampling noise at every evaluation, like the evaluator's
       out.putAll(pathSolver.solve(online, new Sampler(config.getLong(TrainKey.SEED) ^ 0x50A7L), -3L));
@@ -469,6 +489,9 @@ public final class Trainer extends NativeResource {
   @Override
   protected void free() {
     evaluator.close();
+    if (learner != null) {
+      learner.close();
+    }
     if (pathSolver != null) {
       pathSolver.close();
     }

@@ -19,12 +19,8 @@ class AlgorithmSettingsCommandTest {
 
   @Test
   void everySettingIsListed() {
-    CliTest.Result r = CliTest.run("", "train", "--list-settings");
-    assertEquals(0, r.code(), r.err());
-    for (String key : KEYS) {
-      assertTrue(r.out().contains(key), key + " in --list-settings");
-    }
-    assertTrue(r.out().contains("prioritized"), "replay lists prioritized");
+    CliTest.assertSettingsListed(KEYS);
+    CliTest.assertSettingsListed("prioritized");
   }
 
   @Test
@@ -33,14 +29,7 @@ class AlgorithmSettingsCommandTest {
         "double_dqn=yes", "replay=sometimes", "replay_alpha=-1", "replay_beta_start=2", "replay_beta_steps=-3", "backward_policy=maxent",
         "pb_lr_decay=0", "pb_lr_decay=1.5", "pb_tau=2", "pb_lr=0", "pb_first=maybe",
         "pb_recent_batches=0"};
-    for (String set : bad) {
-      Path out = tmp.resolve("bad" + Math.abs(set.hashCode()));
-      CliTest.Result r = CliTest.run("", "train", "--preset", "mdqn_hypergrid", "--env", "hypergrid:dim=2,side=4",
-          "--set", set, "--out", out.toString());
-      assertEquals(2, r.code(), set + ": " + r.err());
-      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-      assertFalse(Files.exists(out), "nothing written for " + set);
-    }
+    CliTest.assertBadSettingsExit2(tmp, bad, "--preset", "mdqn_hypergrid", "--env", "hypergrid:dim=2,side=4");
   }
 
   @Test

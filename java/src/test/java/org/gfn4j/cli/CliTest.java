@@ -22,6 +22,32 @@ class CliTest {
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Every key appears in {@code gfn4j train --list-settings}. */
+  static void assertSettingsListed(String... keys) {
+    Result r = run("", "train", "--list-settings");
+    assertEquals(0, r.code(), r.err());
+    for (String key : keys) {
+      assertTrue(r.out().contains(key), key + " in --list-settings");
+    }
+  }
+
+  /**
+   * {@code gfn4j train ARGS --set S --out DIR} exits with code 2, no stack trace and nothing
+   * written, for each setting S of {@code bad}.
+   */
+  static void assertBadSettingsExit2(java.nio.file.Path tmp, String[] bad, String... args) {
+    for (String set : bad) {
+      java.nio.file.Path out = tmp.resolve("bad" + Math.abs(set.hashCode()));
+      java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("train"));
+      all.addAll(java.util.List.of(args));
+      all.addAll(java.util.List.of("--set", set, "--out", out.toString()));
+      Result r = run("", all.toArray(new String[0]));
+      assertEquals(2, r.code(), set + ": " + r.err());
+      assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+      assertFalse(java.nio.file.Files.exists(out), "nothing written for " + set);
+    }
+  }
+
   @Test
   void exactPrintsOneJsonObjectWithFullPrecision() {
     Result r = run("", "exact", "--env", "hypergrid:dim=4,side=20,reward=hard");

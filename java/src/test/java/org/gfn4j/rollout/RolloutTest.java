@@ -136,6 +136,41 @@ class RolloutTest {
     }
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void backwardRolloutHeadsEqualAnEvaluationOfTheWrittenBlock(boolean uniform) {
+    Environment env = Environments.create("hypergrid:dim=2,side=7");
+    int n = 12;
+    int[] objects = new int[n * 2];
+    for (int i = 0; i < objects.length; i++) {
+      objects[i] = (i * 5 + 3) % 7; // trajectory lengths from 1 to 13
+    }
+    try (Trajectories block = Trajectories.forRollouts(env, n);
+        HeadBlock reused = HeadBlock.like(block);
+        HeadBlock fresh = HeadBlock.like(block);
+        BackwardRollout rollout = new BackwardRollout(env, new Sampler(1), n)) {
+      int used = rollout.run(objects, block, reused, SKEWED, uniform, 7);
+      SKEWED.evaluate(block.prefix(used).obsRows(), fresh.forwardLogits(0, used), fresh.backwardLogits(0, used),
+          fresh.logFlow(0, used));
+      for (int t = 0; t < used; t++) {
+        for (int b = 0; b < n; b++) {
+          if (!block.isReal(t, b) && (t == 0 || !block.isReal(t - 1, b))) {
+            continue; // padding: no head is read there
+          }
+          for (int a = 0; a < block.numActions(); a++) {
+            long k = ((long) t * n + b) * block.numActions() + a;
+            assertEquals(fresh.forwardLogits.get(k), reused.forwardLogits.get(k), "forward head, slot " + t);
+          }
+          for (int a = 0; a < block.numBackwardActions(); a++) {
+            long k = ((long) t * n + b) * block.numBackwardActions() + a;
+            assertEquals(fresh.backwardLogits.get(k), reused.backwardLogits.get(k), "backward head, slot " + t);
+          }
+          assertEquals(fresh.logFlow.get((long) t * n + b), reused.logFlow.get((long) t * n + b));
+        }
+      }
+    }
+  }
+
   @Test
   void prefixViewsShareTheBlocksMemory() {
     Environment env = Environments.create("hypergrid:dim=2,side=4");

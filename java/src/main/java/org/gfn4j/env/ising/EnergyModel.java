@@ -1,17 +1,14 @@
 package org.gfn4j.env.ising;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.gfn4j.env.RewardModule;
-
 /**
- * The energy model of gfnx's tb_ising baseline as a reward module: log R_J(x) = xᵀJx with a
- * coupling J learned from zeros. It records the objects it is asked to score (the sampler's
- * newly finished states, x_fake) so that the energy update sees the GFlowNet's samples without
- * reaching into the trainer. Update: Adam on L(J) = mean_fake xᵀJx − mean_true xᵀJx + λ‖J‖₁,
- * ∂L/∂J = mean_fake xxᵀ − mean_true xxᵀ + λ·sign(J) (symmetric, zero diagonal).
+ * The energy model of gfnx's tb_ising baseline: a coupling J [D, D] (every entry a parameter,
+ * from zeros) scoring spins by xᵀJx, trained by Adam (β = 0.9, 0.999, ε = 1e-8) on
+ * L(J) = mean_sel xᵀJx − mean_data xᵀJx + λ·Σ|J_ij|, whose gradient is
+ * mean_sel xxᵀ − mean_data xxᵀ + λ·sign(J). "sel" are the sampler's objects that passed the
+ * Metropolis–Hastings filter, the data objects in their place where they did not. Objects are
+ * environment cells (0 = spin −1, 1 = spin +1), n rows of D.
  */
-public final class EnergyModel implements RewardModule {
+public final class EnergyModel {
   private final int sites;
   private volatile double[] coupling;
   private final double[] m;
@@ -19,9 +16,11 @@ public final class EnergyModel implements RewardModule {
   private final double lr;
   private final double l1;
   private long t;
-  private final List<int[]> asked = new ArrayList<>();
 
   public EnergyModel(int sites, double lr, double l1) {
+    if (sites <= 0 || !(lr > 0) || !(l1 >= 0)) {
+      throw new IllegalArgumentException("need sites > 0, lr > 0 and l1 >= 0");
+    }
     this.sites = sites;
     this.coupling = new double[sites * sites];
     this.m = new double[sites * sites];
@@ -30,49 +29,51 @@ public final class EnergyModel implements RewardModule {
     this.l1 = l1;
   }
 
-  @Override
-  public double[] logRewards(int[] cells, int count) {
-    double[] j = coupling;
-    double[] out = new double[count];
-    int[] x = new int[sites];
-    synchronized (asked) {
-      for (int b = 0; b < count; b++) {
-        for (int i = 0; i < sites; i++) {
-          x[i] = 2 * cells[b * sites + i] - 1;
-        }
-        out[b] = CouplingReward.energy(x, j, sites);
-        asked.add(java.util.Arrays.copyOfRange(cells, b * sites, (b + 1) * sites));
-      }
-    }
-    return out;
+  public int sites() {
+    return sites;
   }
 
-  /** The objects scored since the last call, as cells, and forgets them. */
-  public List<int[]> drainScored() {
-    synchronized (asked) {
-      List<int[]> out = new ArrayList<>(asked);
-      asked.clear();
-      return out;
-    }
-  }
-
+  /** The current J (a copy). */
   public double[] coupling() {
     return coupling.clone();
   }
 
-  /** One Adam step (β = 0.9, 0.999, ε = 1e-8) on the energy loss; returns the loss. */
-  public double update(List<int[]> fake, List<int[]> real) {
-    if (fake.isEmpty() || real.isEmpty()) {
-      throw new IllegalArgumentException("the energy update needs samples on both sides");
+  /** The current J itself, never modified (an update installs a new array): for readers on the hot path. */
+  double[] couplingView() {
+    return coupling;
+  }
+
+  /** Replaces J (tests, checkpoints); the Adam moments are kept. */
+  public void setCoupling(double[] j) {
+    if (j.length != sites * sites) {
+      throw new IllegalArgumentException("J must have " + sites * sites + " entries, got " + j.length);
     }
-    double[] j = coupling.clone();
+    coupling = j.clone();
+  }
+
+  /** L(J) for the current J. */
+  public double loss(int[] selected, int[] data) {
+    double[] j = coupling;
+    return meanEnergy(selected, j) - meanEnergy(data, j) + l1 * sumAbs(j);
+  }
+
+  /** ∂L/∂J [D, D] for the current J (λ·sign(J) with sign(0) = 0, as the subgradient autodiff takes). */
+  public double[] gradient(int[] selected, int[] data) {
+    double[] j = coupling;
     double[] grad = new double[sites * sites];
-    double loss = accumulate(fake, grad, 1.0, j) - accumulate(real, grad, -1.0, j);
-    double norm = 0;
-    for (int k = 0; k < j.length; k++) {
-      norm += Math.abs(j[k]);
+    addOuterMean(selected, grad, 1.0);
+    addOuterMean(data, grad, -1.0);
+    for (int k = 0; k < grad.length; k++) {
       grad[k] += l1 * Math.signum(j[k]);
     }
+    return grad;
+  }
+
+  /** One Adam step on {@code grad}; returns the loss before it. */
+  public double update(int[] selected, int[] data) {
+    double loss = loss(selected, data);
+    double[] grad = gradient(selected, data);
+    double[] j = coupling.clone();
     t++;
     double c1 = 1 - Math.pow(0.9, t);
     double c2 = 1 - Math.pow(0.999, t);
@@ -82,31 +83,23 @@ public final class EnergyModel implements RewardModule {
       j[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + 1e-8);
     }
     coupling = j;
-    return loss + l1 * norm;
+    return loss;
   }
 
-  /** Adds sign·mean xxᵀ (off the diagonal) to {@code grad}; returns mean xᵀJx. */
-  private double accumulate(List<int[]> samples, double[] grad, double sign, double[] j) {
-    double mean = 0;
+  /** xᵀJx of each object under the current J. */
+  public double[] energies(int[] objects) {
+    double[] j = coupling;
+    int n = rows(objects);
+    double[] out = new double[n];
     int[] x = new int[sites];
-    double w = sign / samples.size();
-    for (int[] cells : samples) {
-      for (int i = 0; i < sites; i++) {
-        x[i] = 2 * cells[i] - 1;
-      }
-      mean += CouplingReward.energy(x, j, sites) / samples.size();
-      for (int a = 0; a < sites; a++) {
-        for (int b = 0; b < sites; b++) {
-          if (a != b) {
-            grad[a * sites + b] += w * x[a] * x[b];
-          }
-        }
-      }
+    for (int b = 0; b < n; b++) {
+      spins(objects, b, x);
+      out[b] = CouplingReward.energy(x, j, sites);
     }
-    return mean;
+    return out;
   }
 
-  /** −log RMSE(J − J_true) over the D² entries (gfnx neg_log_|J − J_true|₂). */
+  /** −log RMSE(J − J_true) over the D² entries (gfnx's neg_log_|J − J_true|_2). */
   public double negLogRmse(double[] truth) {
     double[] j = coupling;
     double s = 0;
@@ -114,5 +107,95 @@ public final class EnergyModel implements RewardModule {
       s += (j[k] - truth[k]) * (j[k] - truth[k]);
     }
     return -Math.log(Math.sqrt(s / j.length));
+  }
+
+  /** The matrix 1-norm max_j Σ_i |J_ij| (gfnx's |J|_1, numpy's norm(J, ord=1)). */
+  public double norm1() {
+    double[] j = coupling;
+    double best = 0;
+    for (int c = 0; c < sites; c++) {
+      double s = 0;
+      for (int r = 0; r < sites; r++) {
+        s += Math.abs(j[r * sites + c]);
+      }
+      best = Math.max(best, s);
+    }
+    return best;
+  }
+
+  /** Adam's step count, then J, m and v: everything an update depends on. */
+  public double[] state() {
+    int n = sites * sites;
+    double[] s = new double[1 + 3 * n];
+    s[0] = t;
+    System.arraycopy(coupling, 0, s, 1, n);
+    System.arraycopy(m, 0, s, 1 + n, n);
+    System.arraycopy(v, 0, s, 1 + 2 * n, n);
+    return s;
+  }
+
+  public void restore(double[] s) {
+    int n = sites * sites;
+    if (s.length != 1 + 3 * n || !(s[0] >= 0) || s[0] != Math.rint(s[0])) {
+      throw new IllegalArgumentException("an energy-model state of " + s.length + " values does not fit "
+          + sites + " sites");
+    }
+    t = (long) s[0];
+    coupling = java.util.Arrays.copyOfRange(s, 1, 1 + n);
+    System.arraycopy(s, 1 + n, m, 0, n);
+    System.arraycopy(s, 1 + 2 * n, v, 0, n);
+  }
+
+  private int rows(int[] objects) {
+    if (objects.length % sites != 0 || objects.length == 0) {
+      throw new IllegalArgumentException("objects must be a non-empty multiple of " + sites + " cells");
+    }
+    return objects.length / sites;
+  }
+
+  private void spins(int[] objects, int b, int[] x) {
+    for (int i = 0; i < sites; i++) {
+      int c = objects[b * sites + i];
+      if (c != 0 && c != 1) {
+        throw new IllegalArgumentException("a complete Ising object has cells 0 or 1, got " + c);
+      }
+      x[i] = 2 * c - 1;
+    }
+  }
+
+  private double meanEnergy(int[] objects, double[] j) {
+    int n = rows(objects);
+    int[] x = new int[sites];
+    double s = 0;
+    for (int b = 0; b < n; b++) {
+      spins(objects, b, x);
+      s += CouplingReward.energy(x, j, sites);
+    }
+    return s / n;
+  }
+
+  /** grad += sign · mean_b x_b x_bᵀ. */
+  private void addOuterMean(int[] objects, double[] grad, double sign) {
+    int n = rows(objects);
+    int[] x = new int[sites];
+    double w = sign / n;
+    for (int b = 0; b < n; b++) {
+      spins(objects, b, x);
+      for (int a = 0; a < sites; a++) {
+        double wa = w * x[a];
+        int row = a * sites;
+        for (int c = 0; c < sites; c++) {
+          grad[row + c] += wa * x[c];
+        }
+      }
+    }
+  }
+
+  private static double sumAbs(double[] j) {
+    double s = 0;
+    for (double v : j) {
+      s += Math.abs(v);
+    }
+    return s;
   }
 }

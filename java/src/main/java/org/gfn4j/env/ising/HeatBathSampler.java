@@ -14,8 +14,10 @@ import org.gfn4j.tensor.IntTensor;
  * Parallel tempering with heat-bath sweeps for P(x) ∝ exp(β·xᵀJx) over ±1 spins: the native
  * kernel (native/src/env/ising_sampler.cpp) or its Java twin, which agree bit for bit (same
  * Philox uniforms, det_exp, summation order). gfnx's defaults: 16 replicas at inverse
- * temperatures from 0.4 to 1 (linear), 2 sweeps per exchange, 16 exchanges per sample, 1000
- * burn-in exchanges.
+ * temperatures from 0.4 to 1 (geometric), 2 sweeps per exchange, 16 exchanges per sample, 1000
+ * burn-in exchanges. Two departures from gfnx's sampler leave the target distribution unchanged:
+ * a sweep visits the sites in order (gfnx: checkerboard halves), and every round offers each
+ * adjacent replica pair an exchange (gfnx: even and odd pairs in turn).
  */
 public final class HeatBathSampler {
   private final Backend backend;
@@ -42,7 +44,9 @@ public final class HeatBathSampler {
     this.seed = seed;
     this.betas = new double[replicas];
     for (int c = 0; c < replicas; c++) {
-      betas[c] = replicas == 1 ? 1 : minBetaFraction + (1 - minBetaFraction) * c / (replicas - 1);
+      // gfnx's geometric ladder, the target β = 1 exactly at the top
+      betas[c] = replicas == 1 || c == replicas - 1 ? 1 : minBetaFraction * Math.pow(1 / minBetaFraction,
+          (double) c / (replicas - 1));
     }
     this.chains = new int[replicas * sites];
     java.util.SplittableRandom init = new java.util.SplittableRandom(seed);
@@ -54,7 +58,7 @@ public final class HeatBathSampler {
     }
   }
 
-  /** gfnx's configuration: 16 replicas, β from 0.4 to 1, 2 sweeps per exchange. */
+  /** gfnx's configuration: 16 replicas, β from 0.4 to 1 (geometric), 2 sweeps per exchange. */
   public static HeatBathSampler gfnxDefaults(Backend backend, int sites, double[] coupling, long seed) {
     return new HeatBathSampler(backend, sites, coupling, 16, 0.4, 2, seed);
   }

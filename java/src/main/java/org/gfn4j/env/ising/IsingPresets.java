@@ -4,10 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Ising training preset, from gfnx's tb_ising config: TB with an MLP 256×4 on the raw state,
- * batch 256, 20 000 steps, Adam 1e-2 (network) and 1e-3 (log Z), no exploration, evaluation
- * every 200 steps. This preset trains the sampler against the true coupling J = σ·A; gfnx's
- * energy-model half (J learned from zeros on parallel-tempering samples) is not part of it.
+ * The Ising training preset, gfnx's tb_ising: TB with an MLP 256×4 on the raw state (learned PB),
+ * batch 256, 20 000 steps, Adam 1e-2 (network) and 1e-3 (log Z), no exploration, evaluation every
+ * 200 steps, and the reward learned jointly (reward_model=ising_ebm: J from zeros, Adam 1e-4, L1
+ * 0.1, 2 000 parallel-tempering samples of J_true = 0.1·A; {@link IsingEnergyLearner}).
+ * {@code --set reward_model=fixed} trains the same sampler against the true J.
  */
 final class IsingPresets {
   private IsingPresets() {}
@@ -26,6 +27,7 @@ final class IsingPresets {
     tb.put("eps_start", "0");
     tb.put("eps_steps", "0");
     tb.put("eval_every", "200");
+    tb.put("reward_model", "ising_ebm");
     Map<String, Map<String, String>> p = new LinkedHashMap<>();
     p.put("tb_ising", Map.copyOf(tb));
     return p;
