@@ -152,6 +152,20 @@ public final class BackwardPolicyTrainer extends NativeResource {
     target.forward(obs, wrap(scratchForward, out, scratchFlow));
   }
 
+  /**
+   * {@code forward} with its backward logits replaced by PB̄'s: the policy local search walks
+   * backwards with when PB is this separate network.
+   */
+  public org.gfn4j.rollout.PolicyFn withTargetBackward(org.gfn4j.rollout.PolicyFn forward) {
+    return (obs, f, b, flow) -> {
+      forward.evaluate(obs, f, b, flow);
+      try (FloatTensor scratchForward = FloatTensor.allocate(f.dim(0), f.dim(1));
+          FloatTensor scratchFlow = FloatTensor.allocate(flow.dim(0), 1)) {
+        targetBackwardLogits(obs, b, scratchForward, scratchFlow);
+      }
+    };
+  }
+
   /** PB̄ ← (1 - tau)·PB̄ + tau·PB, after each forward step. */
   public void updateTarget() {
     ensureOpen();

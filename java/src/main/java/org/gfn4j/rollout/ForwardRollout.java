@@ -45,14 +45,33 @@ public final class ForwardRollout implements AutoCloseable {
   /** {@link #run} with a {@link RolloutHook} (null: none) choosing the logits actions are drawn from. */
   public int run(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer,
       RolloutHook hook) {
-    if (block.batch() != sampledLogPF.size() || heads.slots() != block.slots()) {
-      throw new IllegalArgumentException("rollout buffers do not match: " + block.batch() + " trajectories, "
-          + heads.slots() + " head slots for " + block.slots() + " block slots");
-    }
+    checkBuffers(block, heads);
     env.reset(block.states(0));
     if (hook != null) {
       hook.start();
     }
+    return roll(block, heads, policy, exploration, timer, hook, firstEdge);
+  }
+
+  /**
+   * As {@link #run}, but from the states the caller wrote into slot 0 (local search rebuilds a
+   * suffix from a state part-way down a trajectory); a fixed first edge is not drawn.
+   */
+  public int runFrom(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration,
+      RolloutTimer timer) {
+    checkBuffers(block, heads);
+    return roll(block, heads, policy, exploration, timer, null, null);
+  }
+
+  private void checkBuffers(Trajectories block, HeadBlock heads) {
+    if (block.batch() != sampledLogPF.size() || heads.slots() != block.slots()) {
+      throw new IllegalArgumentException("rollout buffers do not match: " + block.batch() + " trajectories, "
+          + heads.slots() + " head slots for " + block.slots() + " block slots");
+    }
+  }
+
+  private int roll(Trajectories block, HeadBlock heads, PolicyFn policy, Exploration exploration, RolloutTimer timer,
+      RolloutHook hook, org.gfn4j.env.FirstEdge firstEdge) {
     int used = block.slots();
     boolean policyDone = false;
     for (int t = 0; t < block.slots(); t++) {

@@ -100,16 +100,42 @@ public final class PrioritizedReplay implements AutoCloseable {
     tree.set(drawn, p);
   }
 
-  /** Gives every stored transition the largest priority (after the buffer was restored from disk). */
-  public void resetPriorities() {
+  /**
+   * Writes the largest priority seen and the priority^alpha of every stored transition, bit for
+   * bit: the sum tree's inner sums are a function of its leaves, so {@link #restore} rebuilds the
+   * same tree and a resumed run draws exactly what an uninterrupted one would.
+   */
+  public void save(java.io.DataOutputStream out) throws java.io.IOException {
     int n = buffer.size();
+    out.writeDouble(maxPriority);
+    out.writeInt(n);
+    for (int i = 0; i < n; i++) {
+      out.writeDouble(tree.get(i));
+    }
+  }
+
+  /** Reads what {@link #save} wrote, after the buffer itself was restored; IOException on a mismatch. */
+  public void restore(java.io.DataInputStream in) throws java.io.IOException {
+    double max = in.readDouble();
+    int n = in.readInt();
+    if (n != buffer.size() || !(max >= MIN_PRIORITY) || !Double.isFinite(max)) {
+      throw new java.io.IOException("priorities of " + n + " transitions (largest " + max + ") for a buffer of "
+          + buffer.size());
+    }
     int[] at = new int[n];
     double[] p = new double[n];
-    for (int j = 0; j < n; j++) {
-      at[j] = j;
-      p[j] = Math.pow(maxPriority, alpha);
+    for (int i = 0; i < n; i++) {
+      at[i] = i;
+      p[i] = in.readDouble();
+      if (!(p[i] >= 0) || !Double.isFinite(p[i])) {
+        throw new java.io.IOException("priority " + i + " is not a finite non-negative number: " + p[i]);
+      }
+    }
+    if (in.read() != -1) {
+      throw new java.io.IOException("trailing bytes after " + n + " priorities");
     }
     tree.set(at, p);
+    maxPriority = max;
   }
 
   /** The stored indices of the last draw (a copy). */

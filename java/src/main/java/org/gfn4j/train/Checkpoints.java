@@ -8,12 +8,15 @@ import org.gfn4j.tensor.FloatTensor;
 
 /**
  * Saves and restores everything a run needs to continue as if uninterrupted: the policy
- * (parameters, optimizer state, logZ), the target network, the replay buffer, a learned reward,
- * the step count, the wall time so far and the training trackers. The sampler needs no state: its Philox counter is the step.
+ * (parameters, optimizer state, logZ), the target network, the replay buffer and its priorities, local search's
+ * reward replay, a learned reward, the step count, the wall time so far and the training trackers. The sampler
+ * needs no state: its Philox counter is the step.
  */
 final class Checkpoints {
   static final String POLICY = "policy";
   private static final String STATE = "state.json";
+  /** The objects of local search's reward-prioritised replay. */
+  private static final String LS_REPLAY = "ls_replay.bin";
 
   private Checkpoints() {}
 
@@ -37,6 +40,18 @@ final class Checkpoints {
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(
             new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("replay.bin"))))) {
           trainer.replay.save(out);
+        }
+        if (trainer.prioritized != null) {
+          try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+              new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("priorities.bin"))))) {
+            trainer.prioritized.save(out);
+          }
+        }
+      }
+      if (trainer.localSearch != null && trainer.localSearch.replay() != null) {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+            new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve(LS_REPLAY))))) {
+          trainer.localSearch.replay().save(out);
         }
       }
       if (trainer.learner != null) {
@@ -160,13 +175,24 @@ final class Checkpoints {
         try (java.io.DataInputStream in = new java.io.DataInputStream(
             new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("replay.bin"))))) {
           trainer.replay.restore(in, trainer.env);
-          if (trainer.prioritized != null) {
-            trainer.prioritized.resetPriorities(); // priorities are not saved: every transition restarts at the top
+        }
+        if (trainer.prioritized != null) {
+          try (java.io.DataInputStream in = new java.io.DataInputStream(
+              new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("priorities.bin"))))) {
+            trainer.prioritized.restore(in);
           }
         }
       }
       if (trainer.learner != null) {
         trainer.learner.restore(RunDirectory.readDoubles(dir.resolve("reward_model.bin")));
+      }
+      if (trainer.localSearch != null && trainer.localSearch.replay() != null) {
+        org.gfn4j.localsearch.RewardReplay r = trainer.localSearch.replay();
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+            new java.io.BufferedInputStream(Files.newInputStream(dir.resolve(LS_REPLAY))))) {
+          r.restore(in);
+        }
+        trainer.env.logRewards(r.objects(), r.size()); // every stored object must be one of the environment's
       }
       TrainingTrackers t = trainer.trackers;
       if (t.modes != null) {

@@ -113,6 +113,18 @@ public final class ResourceCheck {
       parts.add(new Part("replay activations: replay_batch x hidden x depth",
           2 * replayBatch * hidden * depth * 4 * 3, Pool.RUNTIME));
     }
+    double lsRounds = c.getInt(TrainKey.LS_ITERATIONS);
+    if (lsRounds > 0) {
+      double lsBatch = batch * (1 + lsRounds) + c.getInt(TrainKey.LS_REPLAY_BATCH);
+      requireArray(slots * lsBatch * Math.max(obs, heads), "local search block: batch x (1 + ls_iterations) + ls_replay_batch");
+      parts.add(new Part("local search block: batch x (1 + ls_iterations) + ls_replay_batch",
+          slots * lsBatch * (perRow + heads * 4 * 3) + 4 * slots * batch * (perRow + heads * 4), Pool.TENSORS));
+      parts.add(new Part("local search activations: its block x hidden x depth",
+          slots * lsBatch * hidden * depth * 4 * 3, Pool.RUNTIME));
+      double capacity = c.getInt(TrainKey.LS_REPLAY_CAPACITY);
+      requireArray(capacity * width, "ls_replay_capacity x state width");
+      parts.add(new Part("local search replay: ls_replay_capacity", capacity * (4 * width + 8) * 2, Pool.HEAP));
+    }
     long maxStates = c.getInt(TrainKey.ENUM_MAX_STATES);
     if (StateSpace.mayFit(env, maxStates)) {
       // the search stops at enum_max_states, so that bounds what it holds

@@ -34,6 +34,9 @@ public final class TrainConfigs {
     if (!replay.equals("none") && !replay.equals("uniform") && !replay.equals("prioritized")) {
       throw new IllegalArgumentException("'replay' must be none, uniform or prioritized, got '" + replay + "'");
     }
+    if (TrainSetup.localSearch(config) != null) {
+      org.gfn4j.localsearch.LocalSearch.requireAcyclic(env);
+    }
     MctsSetup.settings(config, env);
     if (!replay.equals("none") && objective.needsWholeTrajectories()) {
       throw new IllegalArgumentException(

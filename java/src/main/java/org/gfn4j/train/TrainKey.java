@@ -100,6 +100,17 @@ public enum TrainKey {
   EBM_SWEEPS("ebm_sweeps", "2", Kind.POSITIVE_INT, "ising_ebm: heat-bath sweeps per exchange"),
   EBM_MIN_BETA("ebm_min_beta", "0.4", Kind.DECAY,
       "ising_ebm: lowest inverse temperature of the geometric ladder, as a fraction of 1, in (0, 1]"),
+  LS_ITERATIONS("ls_iterations", "0", Kind.NON_NEGATIVE_INT,
+      "local search (Kim et al. 2024): refinement rounds per iteration, each proposing one x' per sampled x (0: off)"),
+  LS_BACKTRACK("ls_backtrack", "3", Kind.POSITIVE_INT,
+      "local search: backward steps K taken by PB before PF rebuilds the object (an exit edge counts as one)"),
+  LS_ACCEPT("ls_accept", "deterministic", Kind.TEXT, "local search: deterministic (keep x' iff R(x') > R(x)),"
+      + " stochastic (with probability sigmoid(a), a the log MH ratio) or metropolis (min(1, e^a))"),
+  LS_REPLAY_BATCH("ls_replay_batch", "32", Kind.NON_NEGATIVE_INT,
+      "local search: objects per iteration from the reward-prioritised replay, trajectories drawn by PB (0: none)"),
+  LS_REPLAY_CAPACITY("ls_replay_capacity", "100000", Kind.POSITIVE_INT, "local search: objects the reward replay keeps"),
+  LS_REPLAY_TOP("ls_replay_top", "0.1", Kind.UNIT_INTERVAL_CLOSED,
+      "local search: half of each replay draw comes from this top fraction by reward, in (0, 1]"),
   PATH_SCRAMBLES("path_scrambles", "0", Kind.NON_NEGATIVE_INT,
       "shortest paths (cube2): fixed scrambles each evaluation solves with PB (solve_* metrics; 0: off)"),
   PATH_SAMPLES("path_samples", "16", Kind.POSITIVE_INT,
@@ -122,7 +133,7 @@ public enum TrainKey {
   /** Value kinds, each with its own check. */
   enum Kind {
     TEXT, POSITIVE_INT, NON_NEGATIVE_INT, LONG, DOUBLE, POSITIVE_DOUBLE, NON_NEGATIVE_DOUBLE, PROBABILITY, BOOLEAN,
-    UNIT_INTERVAL_OPEN, NON_POSITIVE_DOUBLE, AUTO_OR_POSITIVE_DOUBLE, DECAY
+    UNIT_INTERVAL_OPEN, NON_POSITIVE_DOUBLE, AUTO_OR_POSITIVE_DOUBLE, DECAY, UNIT_INTERVAL_CLOSED
   }
 
   final String key;
@@ -196,6 +207,7 @@ public enum TrainKey {
         require(Inputs.parseDouble(what, value) <= 0, "must be a number <= 0", value);
         break;
       case DECAY:
+      case UNIT_INTERVAL_CLOSED:
         double d = Inputs.parseDouble(what, value);
         require(d > 0 && d <= 1, "must be a number in (0, 1]", value);
         break;

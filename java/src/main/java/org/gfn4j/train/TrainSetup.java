@@ -56,6 +56,23 @@ final class TrainSetup {
         CycleTraining.settings(c, env)), Backend.NATIVE);
   }
 
+  /** The local-search settings of a config, or null when ls_iterations is 0 (off). */
+  static org.gfn4j.localsearch.LocalSearchSettings localSearch(TrainConfig c) {
+    int rounds = c.getInt(TrainKey.LS_ITERATIONS);
+    if (rounds == 0) {
+      return null;
+    }
+    if (!c.get(TrainKey.REPLAY).equals("none")) {
+      throw new IllegalArgumentException("local search keeps its own reward-prioritised replay: use replay=none");
+    }
+    if (!c.get(TrainKey.MCTS).equals("none")) {
+      throw new IllegalArgumentException("local search and mcts both choose what the update trains on: use one");
+    }
+    return new org.gfn4j.localsearch.LocalSearchSettings(rounds, c.getInt(TrainKey.LS_BACKTRACK),
+        org.gfn4j.localsearch.Acceptance.parse(c.get(TrainKey.LS_ACCEPT)), c.getInt(TrainKey.LS_REPLAY_BATCH),
+        c.getInt(TrainKey.LS_REPLAY_CAPACITY), c.getDouble(TrainKey.LS_REPLAY_TOP));
+  }
+
   static BackwardChoice backwardChoice(TrainConfig c) {
     return BackwardChoice.parse(c.get(TrainKey.BACKWARD_POLICY), c.getBoolean(TrainKey.TRAIN_BACKWARD));
   }

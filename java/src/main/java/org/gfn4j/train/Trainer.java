@@ -9,6 +9,8 @@ import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
+import org.gfn4j.localsearch.LocalSearch;
+import org.gfn4j.localsearch.LocalSearchSettings;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeLibrary;
 import org.gfn4j.runtime.NativeResource;
@@ -88,9 +90,19 @@ public final class Trainer extends NativeResource {
   final RewardLearner learner;
   private final HeadBlock backwardHeads;
   private final HeadBlock replayBackwardHeads;
+  /** The local-search data collector (ls_iterations > 0), else null; the update then trains on its block. */
+  final LocalSearch localSearch;
+  /** Per kind of block (rollout, replay draw, local-search block): where its gradients and extra heads go. */
+  private final UpdateBuffers onlineBuffers;
+  private final UpdateBuffers replayBuffers;
+  private final UpdateBuffers lsBuffers;
   /** MENTS tree search (mcts_* settings); inactive with mcts=none. */
   private final TreeTraining trees;
   private long step;
+
+  /** Gradients, target and PB̄ heads of one kind of block, whether its padding rows are compacted away, and whether it carries importance weights. */
+  private record UpdateBuffers(HeadBlock grads, HeadBlock target, HeadBlock backward, boolean compact,
+      boolean prioritized) {}
 
   private Trainer(TrainConfig config, Environment given, PolicyTrainer resumed, long step) {
     this.config = config;
@@ -104,6 +116,10 @@ public final class Trainer extends NativeResource {
     if (objective.needsWholeTrajectories() && !env.alwaysTerminates()) {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
           + " can truncate them at its step cap: use a transition objective (db, fldb, mdb, softdqn)");
+    }
+    LocalSearchSettings ls = TrainSetup.localSearch(config); // checked before anything is allocated
+    if (ls != null) {
+      LocalSearch.requireAcyclic(env);
     }
     int scrambles = config.getInt(TrainKey.PATH_SCRAMBLES);
     if (scrambles > 0 && (!objective.learnsBackwardPolicy() || TrainSetup.backwardChoice(config).separateNetwork())) {
@@ -179,7 +195,17 @@ public final class Trainer extends NativeResource {
     this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
     this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
     this.replayBackwardHeads = backwardPolicy != null && useReplay ? HeadBlock.like(replayBlock) : null;
-    this.delta = FloatTensor.allocate(Math.max(block.slots() * batch, 2 * replayBatch));
+    this.localSearch = ls == null ? null
+        : new LocalSearch(env, ls, batch, backward == BackwardChoice.UNIFORM
+            || !objective.learnsBackwardPolicy() && !backward.separateNetwork(), seed);
+    this.onlineBuffers = new UpdateBuffers(grads, targetHeads, backwardHeads, true, false);
+    this.replayBuffers = useReplay ? new UpdateBuffers(replayGrads, replayTargetHeads, replayBackwardHeads, false,
+        usePriorities) : null;
+    this.lsBuffers = ls == null ? null : new UpdateBuffers(HeadBlock.like(localSearch.block()),
+        target == null ? null : HeadBlock.like(localSearch.block()),
+        backwardPolicy == null ? null : HeadBlock.like(localSearch.block()), false, false);
+    this.delta = FloatTensor.allocate(Math.max(Math.max(block.slots() * batch, 2 * replayBatch),
+        ls == null ? 0 : localSearch.block().slots() * localSearch.block().batch()));
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
     int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
     int[] groundTruth = space == null ? null
@@ -277,8 +303,12 @@ public final class Trainer extends NativeResource {
       backwardPolicy.fit(block, used, pbRng);
     }
     double loss = Double.NaN;
-    if (replay == null) {
-      loss = update(prefix, heads, used);
+    if (localSearch != null) {
+      int n = localSearch.collect(block, used,
+          backwardPolicy == null ? rolloutPolicy : backwardPolicy.withTargetBackward(rolloutPolicy), step);
+      loss = update(localSearch.block().prefix(n), localSearch.heads(), n, lsBuffers);
+    } else if (replay == null) {
+      loss = update(prefix, heads, used, onlineBuffers);
     } else {
       java.util.SplittableRandom rng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step);
       if (prioritized != null) {
@@ -299,7 +329,7 @@ public final class Trainer extends NativeResource {
             replayHeads.logFlow(0, 2));
         times.policyNanos += System.nanoTime() - t0;
         times.forwardRows += replayBlock.obsRows().dim(0);
-        loss = update(replayBlock, replayHeads, 2);
+        loss = update(replayBlock, replayHeads, 2, replayBuffers);
       }
     }
     if (backwardPolicy != null) {
@@ -324,13 +354,13 @@ public final class Trainer extends NativeResource {
   }
 
   /** Objective, upstream gradients, ONNX Runtime train step and optimizer step on one block. */
-  private double update(Trajectories b, HeadBlock h, int used) {
-    if (trees.regresses() && b != replayBlock) {
+  private double update(Trajectories b, HeadBlock h, int used, UpdateBuffers buffers) {
+    if (trees.regresses() && buffers == onlineBuffers) {
       long t0 = System.nanoTime();
       double loss = trees.regressionLoss(b, used, h, grads);
       times.objectiveNanos += System.nanoTime() - t0;
       step(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used), grads.logFlow(0, used)),
-          used);
+          used, true);
       return loss;
     }
     long t0 = System.nanoTime();
@@ -340,7 +370,7 @@ public final class Trainer extends NativeResource {
         .logFlow(h.logFlow(0, used))
         .logZ(objective.usesLogZ() ? policy.logZ().value() : 0.0);
     Tensor<?> obs = b.obsRows();
-    HeadBlock tgt = b == replayBlock ? replayTargetHeads : targetHeads;
+    HeadBlock tgt = buffers.target();
     if (target != null) {
       long tf = System.nanoTime();
       targetPolicy.evaluate(obs, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
@@ -351,12 +381,12 @@ public final class Trainer extends NativeResource {
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
-      if (b != replayBlock) {
+      if (buffers == onlineBuffers) {
         trees.bootstrap(tgt.logFlow(0, used), used);
       }
     }
     if (backwardPolicy != null) { // the forward loss reads PB̄, as a constant
-      HeadBlock pb = b == replayBlock ? replayBackwardHeads : backwardHeads;
+      HeadBlock pb = buffers.backward();
       long tf = System.nanoTime();
       backwardPolicy.targetBackwardLogits(obs, pb.backwardLogits(0, used), pb.forwardLogits(0, used),
           pb.logFlow(0, used));
@@ -367,9 +397,9 @@ public final class Trainer extends NativeResource {
     if (deltaScore != null) {
       in.deltaScore(DeltaScores.compute(deltaScore, b, delta.view(0, used, b.batch())));
     }
-    HeadBlock gh = b == replayBlock ? replayGrads : grads;
+    HeadBlock gh = buffers.grads();
     ObjectiveGrads g = ObjectiveGrads.of(gh.forwardLogits(0, used), gh.backwardLogits(0, used), gh.logFlow(0, used));
-    boolean prioritizedBatch = b == replayBlock && prioritized != null;
+    boolean prioritizedBatch = buffers.prioritized();
     if (prioritizedBatch) {
       in.weights(replayWeights);
       g.withTdErrors(replayResiduals);
@@ -383,16 +413,16 @@ public final class Trainer extends NativeResource {
     }
     long t1 = System.nanoTime();
     times.objectiveNanos += t1 - t0;
-    step(b, g, used);
+    step(b, g, used, buffers.compact());
     return loss;
   }
 
   /** ONNX Runtime train step on the upstream gradients {@code g} of {@code b}'s heads, and the optimizer step. */
-  private void step(Trajectories b, ObjectiveGrads g, int used) {
+  private void step(Trajectories b, ObjectiveGrads g, int used, boolean compact) {
     Tensor<?> obs = b.obsRows();
     long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
-    if (b == replayBlock || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
+    if (!compact || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
       upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
       upstream.put(PolicyFactory.BACKWARD, g.dBackwardLogits());
       upstream.put(PolicyFactory.LOG_FLOW, g.dLogFlow());
@@ -436,6 +466,9 @@ public final class Trainer extends NativeResource {
     }
     out.put("epsilon", (double) epsilon.at(step));
     out.put("lr", policy.learningRate());
+    if (localSearch != null) {
+      out.put("ls_acceptance", localSearch.takeAcceptanceRate());
+    }
     return out;
   }
 
@@ -505,7 +538,9 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees}) {
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees, localSearch,
+        lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target(),
+        lsBuffers == null ? null : lsBuffers.backward()}) {
       if (c != null) {
         try {
           c.close();

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Rollouts fill the trajectory block with exactly the environment's transitions. */
-class RolloutTest {
+public class RolloutTest {
   /** A fixed policy: logits depend on the observation, so masks and heads line up per row. */
-  static final PolicyFn SKEWED = (observations, fwd, bwd, flow) -> {
+  public static final PolicyFn SKEWED = (observations, fwd, bwd, flow) -> {
     FloatTensor obs = (FloatTensor) observations;
     int n = (int) obs.dim(0);
     int o = (int) obs.dim(1);
@@ -44,7 +44,7 @@ class RolloutTest {
     }
   }
 
-  static void assertTransitions(Environment env, Trajectories block) {
+  public static void assertTransitions(Environment env, Trajectories block) {
     int n = block.batch();
     try (StateBatch next = env.newBatch(n); FloatTensor logR = FloatTensor.allocate(n); IntTensor back = IntTensor.allocate(n)) {
       for (int t = 0; t + 1 < block.slots(); t++) {

@@ -64,6 +64,18 @@ class TrainRunTest {
         .with(TrainKey.REPLAY, "uniform").with(TrainKey.REPLAY_MIN, "20").with(TrainKey.REPLAY_BATCH, "32"), "dqn");
   }
 
+  @Test
+  void resumingWithPrioritizedReplayIsExactToo() throws Exception {
+    assertResumeIsExact(small("mdqn_hypergrid", "hypergrid:dim=2,side=5", 30, 10)
+        .with(TrainKey.REPLAY_MIN, "20").with(TrainKey.REPLAY_BATCH, "32").with(TrainKey.REPLAY_CAPACITY, "64"), "per");
+  }
+
+  @Test
+  void resumingWithLocalSearchIsExactToo() throws Exception {
+    assertResumeIsExact(small("ls_tb_hypergrid", "hypergrid:dim=2,side=5", 30, 10)
+        .with(TrainKey.LS_ACCEPT, "stochastic").with(TrainKey.LS_REPLAY_CAPACITY, "40"), "ls");
+  }
+
   private void assertResumeIsExact(TrainConfig full, String name) throws Exception {
     Path straight = tmp.resolve(name + "-straight");
     Path split = tmp.resolve(name + "-split");

@@ -53,6 +53,11 @@ final class HypergridPresets {
     Map<String, String> tlmMdqn = new LinkedHashMap<>(p.get("mdqn_hypergrid"));
     tlmMdqn.putAll(Map.of("backward_policy", "tlm", "pb_lr", "1e-3", "pb_lr_decay", "0.999", "pb_tau", "0.25"));
     p.put("tlm_mdqn_hypergrid", tlmMdqn);
+    // Local search (Kim et al. 2024) on tb_hypergrid at its budget of 16 rewards per iteration:
+    // 4 sampled objects, 3 rounds of backtracking 8 steps by PB and rebuilding by PF, deterministic
+    // acceptance, plus 16 objects from the reward-prioritised replay drawn back by PB.
+    p.put("ls_tb_hypergrid", Map.of("env", grid, "objective", "tb", "batch", "4", "ls_iterations", "3",
+        "ls_backtrack", "8", "ls_accept", "deterministic", "ls_replay_batch", "16"));
     // MENTS on soft-DQN (Morozov et al. 2024): uniform PB, no replay (on-policy batches of 16),
     // hard target copy every 3 iterations, no exploration noise, trees in training and sampling
     // with 4 expansions per step and E2W eps 0.01 (the paper's tree_max_size and mcts_eps).

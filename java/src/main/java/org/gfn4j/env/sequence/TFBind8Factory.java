@@ -54,7 +54,14 @@ public final class TFBind8Factory implements EnvironmentFactory {
       throw new IllegalArgumentException("tfbind8 needs table=PATH (a CSV 'sequence,y' of all 65,536 8-mers)");
     }
     String value = spec.getString("table", "");
-    double[] logR = TFBind8Table.logRewards(TFBind8Table.readRaw(SequenceData.file("table", value, dataDir)));
+    java.nio.file.Path file;
+    try {
+      file = SequenceData.file("table", value, dataDir);
+    } catch (IllegalArgumentException e) { // the table is not bundled: say where it is looked for and how to give it
+      throw new IllegalArgumentException("tfbind8 needs the TFBind8 table, which gfn4j does not ship: "
+          + e.getMessage() + "; give a CSV 'sequence,y' of all 65,536 8-mers with --env tfbind8:table=PATH", e);
+    }
+    double[] logR = TFBind8Table.logRewards(TFBind8Table.readRaw(file));
     SequenceShape shape = shape();
     Map<String, String> canonical = new java.util.LinkedHashMap<>();
     canonical.put("table", value);
