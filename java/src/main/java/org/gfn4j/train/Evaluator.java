@@ -263,15 +263,14 @@ final class Evaluator implements AutoCloseable {
     return out;
   }
 
-  /** Top-k mean reward and diversity (Hamming) of the evaluation samples, for every k they allow. */
+  /**
+   * Top-k mean reward (also as a logarithm, finite where the reward overflows a double) and
+   * diversity of the evaluation samples, for every k they allow.
+   */
   private Map<String, Double> topK(int[] samples, int n) {
     double[] logR = env.logRewards(samples, n);
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = Math.exp(logR[i]);
-    }
     int[] ks = java.util.Arrays.stream(TopK.DEFAULT_K).filter(k -> k <= n).toArray();
-    return TopK.compute(r, samples, env.stateWidth(), ks, env.distance());
+    return TopK.fromLogRewards(logR, samples, env.stateWidth(), ks, env.distance());
   }
 
   /**

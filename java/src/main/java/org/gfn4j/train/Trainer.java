@@ -64,6 +64,7 @@ public final class Trainer extends NativeResource {
   private final PolicyFn rolloutPolicy;
   private final NetworkPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
+  private final LearningRateSchedule learningRate;
   private final ForwardRollout rollout;
   /** The whole rollout in one native call, where the environment and policy allow it (else null). */
   private final NativeRollout fusedRollout;
@@ -171,6 +172,7 @@ public final class Trainer extends NativeResource {
         ? EpsilonSchedule.constant((float) config.getDouble(TrainKey.EPS_START))
         : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
+    this.learningRate = LearningRateSchedule.of(config);
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
     this.trees = new TreeTraining(config, env, space, policy.spec(), target, targetPolicy, online,
         nativeForward != null, batch, seed);
@@ -277,6 +279,9 @@ public final class Trainer extends NativeResource {
    */
   public double iterate() {
     ensureOpen();
+    if (!learningRate.isConstant()) {
+      policy.setLearningRate(learningRate.at(step));
+    }
     float eps = epsilon.at(step);
     ForwardRollout.Exploration exploration =
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
@@ -467,6 +472,7 @@ public final class Trainer extends NativeResource {
       out.put("log_z_true", knownLogZ());
     }
     out.put("epsilon", (double) epsilon.at(step));
+    out.put("lr", policy.learningRate());
     if (localSearch != null) {
       out.put("ls_acceptance", localSearch.takeAcceptanceRate());
     }
