@@ -73,7 +73,9 @@ int32_t objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t num_a
 //             (log_scale = 0) or x = a - c (log_scale != 0)
 // summed over real transitions and divided by their number. A transition whose backward action
 // is return_action (>= 0) is the fixed first edge s0 -> s1: there log F(s0) := log_z (which gets
-// the gradient), log PF := first_edge_log_pf (fixed) and F_r := F(s1). Other arguments as
+// the gradient), log PF := first_edge_log_pf (fixed) and F_r := F(s1); first_edge_log_pf_rows
+// [B] (may be null) replaces first_edge_log_pf by one fixed value per trajectory (a non-uniform
+// start distribution: log PF(s1 | s0) of that row's s1; each row has at most one first edge). Other arguments as
 // objective_loss; the backward head is learned unless uniform_backward. weights [T1, B] (null =
 // ones) multiply each transition's term; td_errors [T1, B] (may be null) receives each transition's
 // residual (a - c for kNDB, e^a - e^c for kNDBFlow, x for kSDB; 0 elsewhere).
@@ -83,7 +85,8 @@ int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t
                              const uint8_t* backward_mask, const uint8_t* terminal, const uint8_t* pad,
                              const float* log_reward, const float* forward_logits,
                              const float* backward_logits, const float* log_flow, double log_z,
-                             const float* weights, double first_edge_log_pf, int32_t return_action, double reg,
+                             const float* weights, double first_edge_log_pf, const float* first_edge_log_pf_rows,
+                             int32_t return_action, double reg,
                              double alpha, double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
                              double* loss, float* d_forward_logits, float* d_backward_logits,
                              float* d_log_flow, double* d_log_z, float* td_errors) noexcept;

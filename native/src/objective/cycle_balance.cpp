@@ -1,6 +1,6 @@
 // Balance objectives for state graphs with cycles (Morozov et al. 2025): detailed balance in log
 // scale with the state-flow regulariser reg * F(s), in flow scale, and stable DB, each with the
-// fixed first edge s0 -> s1 (log F(s0) = log Z, log PF fixed). Losses: gfn4j/objective.h.
+// fixed first edge s0 -> s1 (log F(s0) = log Z, log PF fixed, one value or one per trajectory). Losses: gfn4j/objective.h.
 #include <cmath>
 #include <vector>
 
@@ -29,7 +29,8 @@ void cycle_trajectory(int32_t kind, const Block& blk, const Heads& h, const Para
     const int64_t here = blk.cell(t, b), next = blk.cell(t + 1, b);
     const bool done = blk.done(t, b);
     const bool first = !done && p.return_action >= 0 && blk.backward_actions[here] == p.return_action;
-    const double a = (first ? h.log_z : h.log_flow[here]) + (first ? p.first_edge_log_pf : ws.log_pf[t]);
+    const double first_pf = p.first_edge_log_pf_rows ? p.first_edge_log_pf_rows[b] : p.first_edge_log_pf;
+    const double a = (first ? h.log_z : h.log_flow[here]) + (first ? first_pf : ws.log_pf[t]);
     const double c = (done ? blk.log_reward[here] : h.log_flow[next]) + ws.log_pb[t];
     // The regularised flow: F(s) of the source, F(s1) on the first edge (F(s0) = Z is not a state flow).
     const int64_t reg_cell = first ? next : here;

@@ -251,7 +251,8 @@ int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t
                              const uint8_t* backward_mask, const uint8_t* terminal, const uint8_t* pad,
                              const float* log_reward, const float* forward_logits,
                              const float* backward_logits, const float* log_flow, double log_z,
-                             const float* weights, double first_edge_log_pf, int32_t return_action, double reg,
+                             const float* weights, double first_edge_log_pf, const float* first_edge_log_pf_rows,
+                             int32_t return_action, double reg,
                              double alpha, double beta, double eps, double eta, int32_t log_scale, int32_t uniform_backward,
                              double* loss, float* d_forward_logits, float* d_backward_logits,
                              float* d_log_flow, double* d_log_z, float* td_errors) noexcept {
@@ -264,6 +265,11 @@ int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t
       !(eta >= 0.0 && std::isfinite(eta)))
     return kErrArgument;
   if (!valid_weights(weights, slots * batch)) return kErrArgument;
+  if (first_edge_log_pf_rows) {
+    for (int64_t b = 0; b < batch; ++b) {
+      if (!std::isfinite(first_edge_log_pf_rows[b])) return kErrArgument;
+    }
+  }
   return guarded([&]() -> int32_t {
     const bool uniform = uniform_backward != 0;
     const Block blk{slots, batch, num_actions, num_backward_actions, actions, backward_actions,
@@ -272,6 +278,7 @@ int32_t cycle_objective_loss(int32_t kind, int64_t slots, int64_t batch, int32_t
                   nullptr, nullptr, nullptr, nullptr};
     Params p{1.0, 1.0, 0, uniform};
     p.first_edge_log_pf = first_edge_log_pf;
+    p.first_edge_log_pf_rows = first_edge_log_pf_rows;
     p.return_action = return_action;
     p.reg = reg;
     p.alpha = alpha;

@@ -51,6 +51,7 @@ struct Params {
   bool uniform_backward;
   // Objectives on graphs with cycles (cycle_objective_loss); unused by the others.
   double first_edge_log_pf = 0.0;
+  const float* first_edge_log_pf_rows = nullptr;  // [B]: per-row first-edge log PF, or null
   int32_t return_action = -1;
   double reg = 0.0, alpha = 2.0, beta = 1.0, eps = 1.0, eta = 1e-3;
   bool log_scale = false;

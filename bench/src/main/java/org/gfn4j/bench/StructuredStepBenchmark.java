@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batched step + forward mask + observation of the structured environments, native kernels
- * vs the Java reference: the DAG on 5 nodes (add an edge with the O(d²) closure update) and the
- * 10×10 Ising torus (set a site), DS1's 27 taxa on 50 sites (merge two trees; Java dynamics
- * on both backends) and the 2×2×2 cube (one quarter turn, 147 one-hot features). States are random partial objects a few random steps from the
+ * vs the Java reference: the DAG on 5 nodes (add an edge with the O(d²) closure update), the
+ * 10×10 Ising torus (set a site), DS1's 27 taxa on 50 sites (merge two trees) and the 2×2×2
+ * cube (one quarter turn, 147 one-hot features). States are random partial objects a few random steps from the
  * start, actions random valid non-terminal ones (the step leaves the reward out); the step is out
  * of place, so every invocation does the same work. {@code backwardStepMask} undoes a random
  * valid backward action of the same states (a DAG edge removal recomputes the closure; an Ising

@@ -23,7 +23,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
   @ParentCommand Main main;
 
-  @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "mlp", description = "mlp or transformer (default: ${DEFAULT-VALUE})")
+  @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "mlp", description = "mlp, transformer or phylo (default: ${DEFAULT-VALUE})")
   String arch;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "seed of parameters and data (default: ${DEFAULT-VALUE})")
@@ -36,7 +36,7 @@ final class GradcheckCommand implements Callable<Integer> {
       description = "MLP activation: relu, leaky_relu, gelu, tanh (default: ${DEFAULT-VALUE})")
   String activation;
 
-  /** The small models checked: every head kind, both trunks, the transformer's pad mask. */
+  /** The small models checked: every head kind, the three trunks, the transformer's pad mask. */
   static PolicySpec spec(String arch, Activation activation) {
     return switch (arch.toLowerCase(Locale.ROOT)) {
       case "mlp" -> PolicySpec.mlp(6, 2, 16, activation)
@@ -46,7 +46,9 @@ final class GradcheckCommand implements Callable<Integer> {
           .head("backward_logits", 2)
           .pooledHead("log_flow", 1, org.gfn4j.policy.Pooling.FIRST)
           .perPositionHead("word_logits", 2, 1);
-      default -> throw new IllegalArgumentException("unknown --arch '" + arch + "' (mlp or transformer)");
+      case "phylo" -> PolicySpec.phylo(5, 6, 8, 2, 6, 8, 2, 2, 8, 8, 2, activation)
+          .head("forward_logits", 10).head("backward_logits", 4).head("log_flow", 1);
+      default -> throw new IllegalArgumentException("unknown --arch '" + arch + "' (mlp, transformer or phylo)");
     };
   }
 

@@ -34,12 +34,17 @@ public abstract class UniformFirstEdge implements FirstEdge {
 
   @Override
   public final void sample(StateBatch out, SplittableRandom rng) {
+    writeRows(out, width, row -> draw(row, rng));
+  }
+
+  /** Fills every row of {@code out} with a non-terminal, non-padding state drawn by {@code draw}. */
+  static void writeRows(StateBatch out, int width, java.util.function.Consumer<int[]> draw) {
     IntBuffer cells = out.cells().buffer();
     ByteBuffer terminal = out.terminal().buffer();
     ByteBuffer pad = out.pad().buffer();
     int[] row = new int[width];
     for (int b = 0; b < out.batchSize(); b++) {
-      draw(row, rng);
+      draw.accept(row);
       cells.put(b * width, row, 0, width);
       terminal.put(b, (byte) 0);
       pad.put(b, (byte) 0);

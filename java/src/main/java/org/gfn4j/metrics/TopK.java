@@ -9,7 +9,10 @@ import java.util.Map;
 /**
  * Top-k reward and diversity of one batch of sampled objects (gfnx TopKMetricsModule): the k
  * objects of highest reward (ties broken as a stable ascending sort does, later samples first),
- * their mean reward and their mean pairwise distance Σ_{i,j} d(x_i, x_j) / (k(k − 1)).
+ * their mean reward and their mean pairwise distance Σ_{i,j} d(x_i, x_j) / (k(k − 1)). From log
+ * rewards ({@link #fromLogRewards}) the mean reward is also given as its logarithm, computed by
+ * log-sum-exp, so rewards beyond the double range (phylogenetics: log R = (C − M)/4 in the
+ * thousands) still give a finite, exact figure.
  */
 public final class TopK {
   /** gfnx's default k values. */
@@ -20,6 +23,40 @@ public final class TopK {
   /** Default k ∈ {10, 50, 100} and Hamming distance. */
   public static Map<String, Double> compute(double[] rewards, int[] cells, int width) {
     return compute(rewards, cells, width, DEFAULT_K, ObjectDistance.HAMMING);
+  }
+
+  /**
+   * From log rewards: {@code top_<k>_log_reward} = log of the mean reward of the top k (log-sum-exp
+   * of their log R minus log k) for every k, then {@code top_<k>_reward} = that mean where it is a
+   * finite double (left out where it overflows), then {@code top_<k>_diversity}. The top k are
+   * ranked by log R, which orders them as R does.
+   */
+  public static Map<String, Double> fromLogRewards(double[] logRewards, int[] cells, int width, int[] ks,
+      ObjectDistance distance) {
+    Map<String, Double> plain = compute(logRewards, cells, width, ks, distance); // ranks by log R, diversity
+    int n = logRewards.length;
+    double[] sorted = logRewards.clone();
+    Arrays.sort(sorted);
+    Map<String, Double> out = new LinkedHashMap<>();
+    Map<String, Double> reward = new LinkedHashMap<>();
+    for (int k : ks) {
+      double max = sorted[n - 1];
+      double sum = 0.0;
+      for (int j = n - k; j < n; j++) {
+        sum += Math.exp(sorted[j] - max);
+      }
+      double logMean = max + Math.log(sum / k);
+      out.put("top_" + k + "_log_reward", logMean);
+      double mean = Math.exp(logMean);
+      if (Double.isFinite(mean)) {
+        reward.put("top_" + k + "_reward", mean);
+      }
+    }
+    out.putAll(reward);
+    for (int k : ks) {
+      out.put("top_" + k + "_diversity", plain.get("top_" + k + "_diversity"));
+    }
+    return out;
   }
 
   /**

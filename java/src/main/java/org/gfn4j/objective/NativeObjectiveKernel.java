@@ -22,6 +22,7 @@ final class NativeObjectiveKernel {
     try (NativeResource.Lease lease = leaseAll(in.actions, in.backwardActions, in.forwardMask, in.backwardMask,
         in.terminal, in.pad, in.logReward, in.forwardLogits, in.backwardLogits, in.logFlow,
         in.targetForwardLogits, in.targetBackwardLogits, in.targetLogFlow, in.deltaScore, in.weights,
+        in.firstEdgeLogPF,
         g.dForwardLogits(), g.dBackwardLogits(), g.dLogFlow(), g.tdErrors())) {
       if (kind.forCycles()) {
         CycleSettings c = p.cycle;
@@ -29,7 +30,7 @@ final class NativeObjectiveKernel {
             in.numBackwardActions, in.actions.pointer(), in.backwardActions.pointer(), in.forwardMask.pointer(),
             in.backwardMask.pointer(), in.terminal.pointer(), in.pad.pointer(), in.logReward.pointer(),
             in.forwardLogits.pointer(), ptr(in.backwardLogits), ptr(in.logFlow), in.logZ, ptr(in.weights),
-            c.firstEdgeLogPF(), c.returnAction(), c.reg(), c.alpha(), c.beta(), c.eps(), c.eta(),
+            c.firstEdgeLogPF(), ptr(in.firstEdgeLogPF), c.returnAction(), c.reg(), c.alpha(), c.beta(), c.eps(), c.eta(),
             c.logScale() ? 1 : 0, p.uniformBackward ? 1 : 0, scratch, ptr(g.dForwardLogits()),
             ptr(g.dBackwardLogits()), ptr(g.dLogFlow()), scratch.getPointer(1), ptr(g.tdErrors()));
         NativeStatus.check(status, "cycle_objective_loss(" + kind.factoryName + ")");

@@ -26,6 +26,7 @@ final class ObjectiveArrays {
   double[] targetLogFlow;
   double[] deltaScore;
   double[] weights;
+  double[] firstEdgeLogPF;
 
   ObjectiveArrays(int slots, int batch, int numActions, int numBackwardActions) {
     this.slots = slots;
@@ -52,6 +53,7 @@ final class ObjectiveArrays {
     a.targetLogFlow = in.targetLogFlow == null ? null : doubles(in.targetLogFlow.toArray());
     a.deltaScore = in.deltaScore == null ? null : doubles(in.deltaScore.toArray());
     a.weights = in.weights == null ? null : doubles(in.weights.toArray());
+    a.firstEdgeLogPF = in.firstEdgeLogPF == null ? null : doubles(in.firstEdgeLogPF.toArray());
     return a;
   }
 

@@ -12,7 +12,9 @@ import org.gfn4j.tensor.IntTensor;
  * scalar logZ — plus, where an objective needs them, target-network heads and per-transition
  * deltaScore [T1, B] (Delta(s_t -> s_{t+1}) of FL-DB/MDB; absent = zeros), and per-transition
  * importance weights [T1, B] (prioritized replay; finite and non-negative, absent = ones; TB and
- * SubTB read trajectory b's weight at [0, b]). An absent target head
+ * SubTB read trajectory b's weight at [0, b]), and per-trajectory firstEdgeLogPF [B] (objectives for
+ * cycles: log PF(s1 | s0) of each row's fixed first edge under a non-uniform start distribution;
+ * absent = the objective's one value). An absent target head
  * means "use the online head", still as a constant (no gradient). Heads are checked by element
  * count, so [T1*B, A] outputs of a policy work as they are. Borrows every tensor; closes nothing.
  */
@@ -37,6 +39,7 @@ public final class ObjectiveInputs {
   final FloatTensor targetLogFlow;
   final FloatTensor deltaScore;
   final FloatTensor weights;
+  final FloatTensor firstEdgeLogPF;
 
   private ObjectiveInputs(Builder b) {
     forwardMask = require(b.forwardMask, "forwardMask");
@@ -77,6 +80,15 @@ public final class ObjectiveInputs {
         float v = w.get(i);
         if (!(v >= 0) || !Float.isFinite(v)) {
           throw new IllegalArgumentException("importance weights must be finite and non-negative, got " + v);
+        }
+      }
+    }
+    firstEdgeLogPF = optional(b.firstEdgeLogPF, "firstEdgeLogPF", batch);
+    if (firstEdgeLogPF != null) {
+      java.nio.FloatBuffer f = firstEdgeLogPF.buffer();
+      for (int i = 0; i < batch; i++) {
+        if (!Float.isFinite(f.get(i))) {
+          throw new IllegalArgumentException("first-edge log PF must be finite, got " + f.get(i));
         }
       }
     }
@@ -123,7 +135,7 @@ public final class ObjectiveInputs {
         .backwardMask(backwardMask).terminal(terminal).pad(pad).logReward(logReward)
         .forwardLogits(forwardLogits).backwardLogits(backwardLogits).logFlow(logFlow).logZ(logZ)
         .targetForwardLogits(targetForwardLogits).targetBackwardLogits(targetBackwardLogits)
-        .targetLogFlow(targetLogFlow).deltaScore(deltaScore).weights(weights);
+        .targetLogFlow(targetLogFlow).deltaScore(deltaScore).weights(weights).firstEdgeLogPF(firstEdgeLogPF);
   }
 
   public int slots() {
@@ -164,6 +176,7 @@ public final class ObjectiveInputs {
     private FloatTensor targetLogFlow;
     private FloatTensor deltaScore;
     private FloatTensor weights;
+    private FloatTensor firstEdgeLogPF;
 
     private Builder() {}
 
@@ -199,6 +212,9 @@ public final class ObjectiveInputs {
 
     /** Per-transition importance weights [T1, B] (null = ones). */
     public Builder weights(FloatTensor t) { weights = t; return this; }
+
+    /** Per-trajectory log PF of the fixed first edge [B] (null = the objective's one value). */
+    public Builder firstEdgeLogPF(FloatTensor t) { firstEdgeLogPF = t; return this; }
 
     public ObjectiveInputs build() {
       return new ObjectiveInputs(this);

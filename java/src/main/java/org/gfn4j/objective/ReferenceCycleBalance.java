@@ -19,7 +19,8 @@ final class ReferenceCycleBalance {
       int next = a.cell(t + 1, b);
       boolean done = a.done(t, b);
       boolean first = !done && c.returnAction() >= 0 && a.backwardActions[here] == c.returnAction();
-      double src = first ? a.logZ + c.firstEdgeLogPF() : a.logFlow[here] + lpf[t];
+      double firstPF = a.firstEdgeLogPF != null ? a.firstEdgeLogPF[b] : c.firstEdgeLogPF();
+      double src = first ? a.logZ + firstPF : a.logFlow[here] + lpf[t];
       double dst = (done ? a.logReward[here] : a.logFlow[next]) + lpb[t];
       int regCell = first ? next : here;
       double fReg = Math.exp(a.logFlow[regCell]);

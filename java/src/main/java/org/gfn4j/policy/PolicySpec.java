@@ -1,4 +1,4 @@
-// The architecture of a policy network: an MLP or a gfnx transformer encoder, plus named heads.
+// The architecture of a policy network: an MLP, a gfnx transformer encoder or gfnx's phylo network, plus named heads.
 package org.gfn4j.policy;
 
 import com.google.gson.Gson;
@@ -23,7 +23,8 @@ import java.util.List;
 public final class PolicySpec {
   public enum Kind {
     MLP,
-    TRANSFORMER
+    TRANSFORMER,
+    PHYLO
   }
 
   private final Kind kind;
@@ -40,9 +41,13 @@ public final class PolicySpec {
   private final int padToken;
   private final boolean floatTokens;
   private final List<HeadSpec> heads;
+  private final int embedSize;
+  private final int headWidth;
+  private final int headDepth;
 
   private PolicySpec(Kind kind, int inputSize, int depth, int width, Activation activation, int vocab, int maxLen,
-      int dim, int layers, int numHeads, int ffDim, int padToken, boolean floatTokens, List<HeadSpec> heads) {
+      int dim, int layers, int numHeads, int ffDim, int padToken, boolean floatTokens, List<HeadSpec> heads,
+      int embedSize, int headWidth, int headDepth) {
     this.kind = kind;
     this.inputSize = inputSize;
     this.depth = depth;
@@ -57,6 +62,9 @@ public final class PolicySpec {
     this.padToken = padToken;
     this.floatTokens = floatTokens;
     this.heads = List.copyOf(heads);
+    this.embedSize = embedSize;
+    this.headWidth = headWidth;
+    this.headDepth = headDepth;
   }
 
   /** An MLP over {@code float [n, inputSize]} observations with {@code depth} hidden layers. */
@@ -69,7 +77,7 @@ public final class PolicySpec {
     if (activation == null) {
       throw new IllegalArgumentException("activation is required");
     }
-    return new PolicySpec(Kind.MLP, inputSize, depth, width, activation, 0, 0, 0, 0, 0, 0, -1, false, List.of());
+    return new PolicySpec(Kind.MLP, inputSize, depth, width, activation, 0, 0, 0, 0, 0, 0, -1, false, List.of(), 0, 0, 0);
   }
 
   /** A gfnx transformer encoder over token sequences of length {@code maxLen}. */
@@ -89,7 +97,61 @@ public final class PolicySpec {
       throw new IllegalArgumentException("dim must be even for sinusoidal positions, got " + dim);
     }
     return new PolicySpec(Kind.TRANSFORMER, 0, 0, 0, null, vocab, maxLen, dim, layers, numHeads, ffDim, -1, false,
-        List.of());
+        List.of(), 0, 0, 0);
+  }
+
+  /**
+   * gfnx's fldb_phylo network over {@code slots} rows of {@code featuresPerSlot} features (float
+   * [n, slots·featuresPerSlot]): a per-slot MLP ({@code embedDepth} hidden layers of
+   * {@code embedWidth}, output {@code embedSize}) plus fixed positional embeddings
+   * ({@link #phyloPositions()}), a Linear to {@code dim}, {@code layers} transformer layers as the
+   * encoder's (attention masked to non-empty slots: a slot is empty when all its features are 0);
+   * heads: {@code forward_logits} = MLP(x_i + x_j) for every pair i < j in row-major order,
+   * {@code backward_logits} = MLP(x_i) for slots 0..slots−2, {@code log_flow} = MLP on the
+   * concatenated slots. The head MLPs have {@code headDepth} hidden layers of {@code headWidth}.
+   */
+  public static PolicySpec phylo(int slots, int featuresPerSlot, int embedWidth, int embedDepth, int embedSize, int dim,
+      int layers, int numHeads, int ffDim, int headWidth, int headDepth, Activation activation) {
+    if (slots < 2) {
+      throw new IllegalArgumentException("slots must be at least 2, got " + slots);
+    }
+    positive("featuresPerSlot", featuresPerSlot);
+    positive("embedWidth", embedWidth);
+    positive("embedSize", embedSize);
+    positive("dim", dim);
+    positive("numHeads", numHeads);
+    positive("ffDim", ffDim);
+    positive("headWidth", headWidth);
+    if (embedDepth < 0 || layers < 0 || headDepth < 0) {
+      throw new IllegalArgumentException("depths and layers must be >= 0");
+    }
+    if (dim % numHeads != 0) {
+      throw new IllegalArgumentException("dim " + dim + " is not divisible by numHeads " + numHeads);
+    }
+    if (activation == null) {
+      throw new IllegalArgumentException("activation is required");
+    }
+    Math.multiplyExact(slots, featuresPerSlot);
+    return new PolicySpec(Kind.PHYLO, featuresPerSlot, embedDepth, embedWidth, activation, 0, slots, dim, layers,
+        numHeads, ffDim, -1, false, List.of(), embedSize, headWidth, headDepth);
+  }
+
+  /**
+   * The phylo network's fixed positional embeddings [slots, embedSize]: gfnx draws them once from
+   * a truncated normal (σ = 0.02, cut at ±2σ) and never trains them; here from a fixed seed.
+   */
+  public double[] phyloPositions() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(0x5107L * maxLen + embedSize);
+    double[] pe = new double[maxLen * embedSize];
+    for (int i = 0; i < pe.length; i++) {
+      double z;
+      do {
+        double u = 1.0 - rng.nextDouble();
+        z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.nextDouble());
+      } while (Math.abs(z) > 2);
+      pe[i] = 0.02 * z;
+    }
+    return pe;
   }
 
   private static void positive(String what, int v) {
@@ -142,7 +204,7 @@ public final class PolicySpec {
     List<HeadSpec> hs = new ArrayList<>(heads);
     hs.add(h);
     return new PolicySpec(kind, inputSize, depth, width, activation, vocab, maxLen, dim, layers, numHeads, ffDim,
-        padToken, floatTokens, hs);
+        padToken, floatTokens, hs, embedSize, headWidth, headDepth);
   }
 
   /** Masks attention to and from positions holding {@code token}, as gfnx's Encoder does. */
@@ -151,7 +213,7 @@ public final class PolicySpec {
       throw new IllegalArgumentException("pad token " + token + " needs a transformer with vocab > token");
     }
     return new PolicySpec(kind, inputSize, depth, width, activation, vocab, maxLen, dim, layers, numHeads, ffDim,
-        token, floatTokens, heads);
+        token, floatTokens, heads, embedSize, headWidth, headDepth);
   }
 
   /** Takes the tokens as a float tensor of token ids (cast in the graph) instead of int32. */
@@ -160,13 +222,26 @@ public final class PolicySpec {
       throw new IllegalArgumentException("float tokens need a transformer");
     }
     return new PolicySpec(kind, inputSize, depth, width, activation, vocab, maxLen, dim, layers, numHeads, ffDim,
-        padToken, true, heads);
+        padToken, true, heads, embedSize, headWidth, headDepth);
   }
 
   /** Throws unless the spec has at least one head. */
   public PolicySpec validate() {
     if (heads.isEmpty()) {
       throw new IllegalArgumentException("a policy needs at least one head");
+    }
+    if (kind == Kind.PHYLO) {
+      for (HeadSpec h : heads) {
+        int expected = switch (h.name()) {
+          case PolicyKind.FORWARD -> maxLen * (maxLen - 1) / 2;
+          case PolicyKind.BACKWARD -> maxLen - 1;
+          case PolicyKind.LOG_FLOW -> 1;
+          default -> throw new IllegalArgumentException("the phylo network has no head '" + h.name() + "'");
+        };
+        if (h.size() != expected) {
+          throw new IllegalArgumentException("phylo head " + h.name() + " has " + expected + " outputs, not " + h.size());
+        }
+      }
     }
     return this;
   }
@@ -228,14 +303,33 @@ public final class PolicySpec {
     return heads;
   }
 
-  /** Columns of the observation tensor: inputSize (MLP) or maxLen (transformer). */
+  /** Phylo: the per-slot embedding size. */
+  public int embedSize() {
+    return embedSize;
+  }
+
+  /** Phylo: the width of the head MLPs. */
+  public int headWidth() {
+    return headWidth;
+  }
+
+  /** Phylo: the hidden layers of the head MLPs. */
+  public int headDepth() {
+    return headDepth;
+  }
+
+  /** Columns of the observation tensor: inputSize (MLP), maxLen (transformer) or slots·features (phylo). */
   public int observationWidth() {
-    return kind == Kind.MLP ? inputSize : maxLen;
+    return switch (kind) {
+      case MLP -> inputSize;
+      case TRANSFORMER -> maxLen;
+      case PHYLO -> maxLen * inputSize;
+    };
   }
 
   /** True when observations are float tensors (else int32 tokens). */
   public boolean floatObservations() {
-    return kind == Kind.MLP || floatTokens;
+    return kind != Kind.TRANSFORMER || floatTokens;
   }
 
   public String toJson() {
@@ -253,9 +347,12 @@ public final class PolicySpec {
     if (raw == null || raw.kind == null || raw.heads == null) {
       throw new IllegalArgumentException("malformed policy spec: " + json);
     }
-    PolicySpec s = raw.kind == Kind.MLP
-        ? mlp(raw.inputSize, raw.depth, raw.width, raw.activation)
-        : transformer(raw.vocab, raw.maxLen, raw.dim, raw.layers, raw.numHeads, raw.ffDim);
+    PolicySpec s = switch (raw.kind) {
+      case MLP -> mlp(raw.inputSize, raw.depth, raw.width, raw.activation);
+      case TRANSFORMER -> transformer(raw.vocab, raw.maxLen, raw.dim, raw.layers, raw.numHeads, raw.ffDim);
+      case PHYLO -> phylo(raw.maxLen, raw.inputSize, raw.width, raw.depth, raw.embedSize, raw.dim, raw.layers,
+          raw.numHeads, raw.ffDim, raw.headWidth, raw.headDepth, raw.activation);
+    };
     if (raw.padToken >= 0) {
       s = s.withPadMask(raw.padToken);
     }

@@ -68,6 +68,8 @@ final class Checkpoints {
       }
       if (t.approx != null) {
         RunDirectory.writeInts(dir.resolve("approx.bin"), t.approx.entries());
+      }
+      if (t.rewardDelta != null) {
         RunDirectory.writeDoubles(dir.resolve("rewards.bin"), t.rewardDelta.entries());
       }
       CheckpointManifest.write(dir);
@@ -204,6 +206,8 @@ final class Checkpoints {
       }
       if (t.approx != null) {
         t.approx.add(RunDirectory.readInts(dir.resolve("approx.bin")));
+      }
+      if (t.rewardDelta != null) {
         t.rewardDelta.update(RunDirectory.readDoubles(dir.resolve("rewards.bin")));
       }
     } catch (IOException | RuntimeException e) {

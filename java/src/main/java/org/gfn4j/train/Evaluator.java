@@ -8,9 +8,12 @@ import org.gfn4j.metrics.Bounds;
 import org.gfn4j.metrics.Correlation;
 import org.gfn4j.metrics.TopK;
 import org.gfn4j.metrics.AbsorbingChain;
+import org.gfn4j.metrics.CyclicEubo;
 import org.gfn4j.metrics.CyclicExactDistribution;
 import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
+import org.gfn4j.metrics.TransportCost;
+import org.gfn4j.metrics.TransportOracle;
 import org.gfn4j.objective.ObjectiveInputs;
 import org.gfn4j.objective.TrajectoryLogProbs;
 import org.gfn4j.rollout.BackwardRollout;
@@ -27,7 +30,9 @@ import org.gfn4j.tensor.FloatTensor;
  * Evaluation of the current policy, without exploration: the exact terminal distribution
  * (enumerable environments), ELBO over fresh forward rollouts and EUBO over backward rollouts from
  * a ground-truth set drawn once, top-k reward and diversity of the ELBO samples, and the
- * correlation of log P̂(x) with log R(x) over a fixed test set (or, without enumeration, over the evaluation samples themselves, as gfnx's OnPolicyCorrelation). Like gfnx's hypergrid scripts, every evaluation reuses the same
+ * correlation of log P̂(x) with log R(x) over a fixed test set (or, without enumeration, over the evaluation samples themselves, as gfnx's OnPolicyCorrelation).
+ * On enumerated graphs with cycles the EUBO and log P(x) are exact (absorbing chains) and, with a
+ * fixed first edge, the optimal-transport metrics compare the samples' moves with the exact W1. Like gfnx's hypergrid scripts, every evaluation reuses the same
  * sampling noise (a fixed RNG step), so successive values differ only through the policy.
  */
 final class Evaluator implements AutoCloseable {
@@ -71,8 +76,14 @@ final class Evaluator implements AutoCloseable {
   private final ExactDistribution exact;
   /** The exact oracle of environments whose state graph may have cycles (absorbing chain). */
   private final CyclicExactDistribution cyclicExact;
+  /** The exact EUBO on such graphs (backward absorbing chain). */
+  private final CyclicEubo cyclicEubo;
   /** log PF of the environment's fixed first edge (0 without one), part of every trajectory's log PF. */
   private final double firstEdgeLogPF;
+  /** Exact W1 of the first edge's law to R/Z and sampled pair costs (null: no OT metrics). */
+  private final TransportOracle transport;
+  /** Per-row first-edge log PF of a non-uniform start distribution (else null). */
+  private final org.gfn4j.rollout.FirstEdgeRows firstEdgeRows;
   private final int[] scratchCells;
   /** Exact move distances, where the environment has them and a first edge (shortest-path metrics). */
   private final org.gfn4j.env.ShortestPaths paths;
@@ -84,17 +95,28 @@ final class Evaluator implements AutoCloseable {
    */
   Evaluator(Environment env, StateSpace space, double logZ, long seed, int batch, int rounds,
       boolean uniformBackward, int[] groundTruth, int[] testObjects, int onPolicyObjects) {
+    this(env, space, logZ, seed, batch, rounds, uniformBackward, groundTruth, testObjects, onPolicyObjects, null);
+  }
+
+  /** As above, with the optimal-transport oracle of the first edge (null: no OT metrics). */
+  Evaluator(Environment env, StateSpace space, double logZ, long seed, int batch, int rounds,
+      boolean uniformBackward, int[] groundTruth, int[] testObjects, int onPolicyObjects, TransportOracle transport) {
+    this.transport = transport;
     this.env = env;
     this.space = space;
     this.logZ = logZ;
     this.uniformBackward = uniformBackward;
     this.rounds = rounds;
-    // Backward rollouts need not return to s0 within a step cap on a graph with cycles: no EUBO
-    // or backward-sampled correlation there.
-    this.groundTruth = env.alwaysTerminates() ? groundTruth : null;
-    this.testObjects = env.alwaysTerminates() ? testObjects : null;
-    this.onPolicyObjects = env.alwaysTerminates() ? onPolicyObjects : 0;
+    // Backward rollouts need not return to s0 within a step cap on a graph with cycles: there the
+    // EUBO and log P(x) of the correlation are exact (absorbing chains) when the space is
+    // enumerated, and left out when it is not.
+    boolean cyclic = !env.alwaysTerminates();
+    this.groundTruth = cyclic ? null : groundTruth;
+    this.testObjects = cyclic && space == null ? null : testObjects;
+    this.onPolicyObjects = cyclic ? 0 : onPolicyObjects;
     this.firstEdgeLogPF = env.firstEdge().map(org.gfn4j.env.FirstEdge::logPF).orElse(0.0);
+    this.firstEdgeRows = env.firstEdge().filter(e -> !e.uniform()).map(org.gfn4j.rollout.FirstEdgeRows::new)
+        .orElse(null);
     this.sampler = new Sampler(seed ^ 0x5DEECE66DL);
     this.forward = new ForwardRollout(env, sampler, batch);
     this.backward = new BackwardRollout(env, sampler, batch);
@@ -108,6 +130,7 @@ final class Evaluator implements AutoCloseable {
     this.graph = exactOk ? StateGraph.build(space) : null;
     this.exact = exactOk ? new ExactDistribution(space, graph) : null;
     this.cyclicExact = space != null && !env.alwaysTerminates() ? new CyclicExactDistribution(space) : null;
+    this.cyclicEubo = cyclicExact != null ? new CyclicEubo(space) : null;
     this.scratchCells = new int[env.stateWidth()];
     this.paths = env.firstEdge().isPresent() ? env.shortestPaths().orElse(null) : null;
   }
@@ -136,10 +159,18 @@ final class Evaluator implements AutoCloseable {
       out.putAll(summaryCorrelations(learned, exact.trueDistribution()));
       out.putAll(env.exactMetrics(space, learned));
     }
+    double[] cyclicTerminal = null;
     if (cyclicExact != null) {
-      AbsorbingChain.Solution s = cyclicExact.compute(policy);
+      CyclicExactDistribution.Heads h = cyclicExact.heads(policy, true);
+      AbsorbingChain.Solution s = cyclicExact.fromProbabilities(h.forwardProbs());
+      cyclicTerminal = s.terminal();
+      out.put("eubo", cyclicEubo.eubo(h.forwardProbs(),
+          uniformBackward ? uniformRows(h.backwardLogProbs(), env.numBackwardActions()) : h.backwardLogProbs(), logZ));
       out.putAll(org.gfn4j.metrics.Distances.all("exact", cyclicExact.trueDistribution(), s.terminal()));
       out.put("exact_mean_length", s.meanLength());
+      if (transport != null && transport.w1() > 0) { // moves = steps from s1 less the exit
+        out.put("exact_ot_cost_ratio", (s.meanLength() - 1) / transport.w1());
+      }
       out.putAll(summaryCorrelations(s.terminal(), cyclicExact.trueDistribution()));
       out.putAll(env.exactMetrics(space, s.terminal()));
     }
@@ -148,10 +179,14 @@ final class Evaluator implements AutoCloseable {
     int width = env.stateWidth();
     int[] samples = new int[rounds * batch * width];
     int sampled = 0;
+    TransportCost cost = transport == null ? null : new TransportCost(transport);
     org.gfn4j.metrics.PathLengths lengths = new org.gfn4j.metrics.PathLengths();
     for (int r = 0; r < rounds; r++) {
       int used = forward.run(block, heads, policy,
           new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
+      if (cost != null) {
+        cost.addBlock(block, used);
+      }
       elbo += bound(block.prefix(used), used, null, false, logZ); // the rollout already wrote the heads
       if (paths != null) {
         pathLengths(used, lengths);
@@ -164,6 +199,9 @@ final class Evaluator implements AutoCloseable {
       }
     }
     out.put("elbo", elbo / rounds);
+    if (cost != null) {
+      out.putAll(cost.metrics());
+    }
     if (paths != null) {
       out.putAll(lengths.toMap("path", (double) rounds * batch));
     }
@@ -176,7 +214,15 @@ final class Evaluator implements AutoCloseable {
       }
       out.put("eubo", eubo / rounds);
     }
-    if (testObjects != null) {
+    if (testObjects != null && cyclicTerminal != null) { // exact log P(x) of the chain
+      int n = testObjects.length / width;
+      double[] logP = new double[n];
+      for (int i = 0; i < n; i++) {
+        logP[i] = Math.log(cyclicTerminal[space.terminalIndex(
+            java.util.Arrays.copyOfRange(testObjects, i * width, (i + 1) * width))]);
+      }
+      out.putAll(Correlation.get(logP, env.logRewards(testObjects, n)));
+    } else if (testObjects != null) {
       out.putAll(correlation(policy, testObjects));
     } else if (onPolicyObjects > 0 && sampled >= 2) { // gfnx's OnPolicyCorrelation: fresh samples
       out.putAll(correlation(policy, java.util.Arrays.copyOf(samples, Math.min(onPolicyObjects, sampled) * width)));
@@ -217,15 +263,14 @@ final class Evaluator implements AutoCloseable {
     return out;
   }
 
-  /** Top-k mean reward and diversity (Hamming) of the evaluation samples, for every k they allow. */
+  /**
+   * Top-k mean reward (also as a logarithm, finite where the reward overflows a double) and
+   * diversity of the evaluation samples, for every k they allow.
+   */
   private Map<String, Double> topK(int[] samples, int n) {
     double[] logR = env.logRewards(samples, n);
-    double[] r = new double[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = Math.exp(logR[i]);
-    }
     int[] ks = java.util.Arrays.stream(TopK.DEFAULT_K).filter(k -> k <= n).toArray();
-    return TopK.compute(r, samples, env.stateWidth(), ks, env.distance());
+    return TopK.fromLogRewards(logR, samples, env.stateWidth(), ks, env.distance());
   }
 
   /**
@@ -270,8 +315,10 @@ final class Evaluator implements AutoCloseable {
         .build();
     logProbs.compute(in, null, null, sumLogPF, sumLogPB, logR);
     double[] pf = sumLogPF.toArray();
+    float[] rows = firstEdgeRows != null && !upper ? firstEdgeRows.values(prefix, used) : null;
     for (int b = 0; b < pf.length && !upper; b++) {
-      pf[b] += firstEdgeLogPF; // the kernels see the one "enter" action of s0, not the fixed draw
+      // the kernels see the one "enter" action of s0, not the fixed draw
+      pf[b] += rows != null ? rows[b] : firstEdgeLogPF;
     }
     double[] pb = sumLogPB.toArray();
     double[] r = logR.toArray();
@@ -287,6 +334,21 @@ final class Evaluator implements AutoCloseable {
       return Double.NaN;
     }
     return Bounds.elbo(pick(pf, kept), pick(pb, kept), pick(r, kept), logZ);
+  }
+
+  /** Uniform log-probabilities over the finite entries of each row (a uniform PB). */
+  private static double[] uniformRows(double[] logProbs, int width) {
+    double[] out = logProbs.clone();
+    for (int r = 0; r < out.length; r += width) {
+      int count = 0;
+      for (int k = 0; k < width; k++) {
+        count += out[r + k] > Double.NEGATIVE_INFINITY ? 1 : 0;
+      }
+      for (int k = 0; k < width; k++) {
+        out[r + k] = out[r + k] > Double.NEGATIVE_INFINITY ? -Math.log(count) : Double.NEGATIVE_INFINITY;
+      }
+    }
+    return out;
   }
 
   private static double[] pick(double[] v, int[] rows) {

@@ -32,7 +32,8 @@ public final class PolicyFactory {
     }
     PolicySettings settings = new PolicySettings(c.getInt(TrainKey.HIDDEN), c.getInt(TrainKey.DEPTH), activation,
         c.getInt(TrainKey.TF_DIM), c.getInt(TrainKey.TF_LAYERS), c.getInt(TrainKey.TF_HEADS),
-        c.getInt(TrainKey.TF_FEED_FORWARD));
+        c.getInt(TrainKey.TF_FEED_FORWARD), c.getInt(TrainKey.EMB_SIZE), c.getInt(TrainKey.HEAD_WIDTH),
+        c.getInt(TrainKey.HEAD_DEPTH));
     return PolicyKinds.choose(c.get(TrainKey.POLICY), env.observationSpec())
         .build(env.observationSpec(), env.numActions(), env.numBackwardActions(), settings);
   }

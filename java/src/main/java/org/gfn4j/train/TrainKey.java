@@ -22,8 +22,17 @@ public enum TrainKey {
   TF_LAYERS("tf_layers", "3", Kind.POSITIVE_INT, "transformer layers"),
   TF_HEADS("tf_heads", "8", Kind.POSITIVE_INT, "transformer attention heads"),
   TF_FEED_FORWARD("tf_ff", "64", Kind.POSITIVE_INT, "transformer feed-forward width"),
+  EMB_SIZE("emb_size", "128", Kind.POSITIVE_INT, "phylo policy: per-slot embedding size (MLP of width hidden, depth depth)"),
+  HEAD_WIDTH("head_width", "256", Kind.POSITIVE_INT, "phylo policy: width of the pair, backward and flow MLPs"),
+  HEAD_DEPTH("head_depth", "3", Kind.POSITIVE_INT, "phylo policy: hidden layers of the pair, backward and flow MLPs"),
   OPTIMIZER("optimizer", "adam", Kind.TEXT, "adam or adamw"),
-  LR("lr", "1e-3", Kind.POSITIVE_DOUBLE, "network learning rate"),
+  LR("lr", "1e-3", Kind.POSITIVE_DOUBLE, "network learning rate (the peak of a warmup_cosine schedule)"),
+  LR_SCHEDULE("lr_schedule", "constant", Kind.TEXT,
+      "constant, or warmup_cosine (optax warmup_cosine_decay_schedule: 0 -> lr over lr_warmup, cosine to lr_end)"),
+  LR_WARMUP("lr_warmup", "0", Kind.NON_NEGATIVE_INT, "warmup_cosine: warmup steps"),
+  LR_END("lr_end", "0", Kind.NON_NEGATIVE_DOUBLE, "warmup_cosine: final learning rate"),
+  LR_DECAY_STEPS("lr_decay_steps", "0", Kind.NON_NEGATIVE_INT,
+      "warmup_cosine: optax decay_steps, warmup included (0: the run's steps)"),
   WEIGHT_DECAY("weight_decay", "0", Kind.NON_NEGATIVE_DOUBLE, "AdamW weight decay"),
   LOGZ_LR("logz_lr", "0.1", Kind.POSITIVE_DOUBLE, "learning rate of the scalar logZ (TB)"),
   LOGZ_INIT("logz_init", "0", Kind.DOUBLE, "initial logZ"),
@@ -119,7 +128,10 @@ public enum TrainKey {
       "MLP policies: rollouts and evaluations run gfn4j's native forward (false: ONNX Runtime)"),
   BACKEND("backend", "native", Kind.TEXT, "environment kernels: native (C++) or java (the pure-Java twin)"),
   ENUM_MAX_STATES("enum_max_states", "4194304", Kind.POSITIVE_INT,
-      "largest state space enumerated for exact metrics (non-terminal plus terminal states)");
+      "largest state space enumerated for exact metrics (non-terminal plus terminal states)"),
+  OT_MAX_STATES("ot_max_states", "20000", Kind.NON_NEGATIVE_INT,
+      "environments with a fixed first edge: largest enumerated state space whose exact W1 (min-cost flow) "
+          + "is solved for the optimal-transport metrics ot_w1/ot_cost/ot_cost_ratio (0: none)");
 
   /** Value kinds, each with its own check. */
   enum Kind {

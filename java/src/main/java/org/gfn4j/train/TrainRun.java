@@ -200,7 +200,8 @@ public final class TrainRun {
     s.addProperty("wall_seconds", wall);
     for (String key : new String[] {"exact_tv", "exact_kl", "exact_jsd", "approx_tv", "approx_kl", "elbo", "eubo",
         "log_z_learned", "log_z_true", "loss", "num_modes", "mean_reward", "pearson", "spearman", "top_10_reward",
-        "exact_mean_length", "fixed_point_l1", "path_length", "path_bfs", "path_ratio", "path_optimal",
+        "exact_mean_length", "fixed_point_l1", "ot_w1", "ot_cost", "ot_cost_ratio", "exact_ot_cost_ratio",
+        "path_length", "path_bfs", "path_ratio", "path_optimal",
         "path_reached", "path_budget", "solve_length", "solve_bfs", "solve_ratio", "solve_optimal", "solve_reached",
         "solve_budget", "neg_log_rmse_j", "j_norm1"}) {
       if (last != null && last.has(key)) {

@@ -77,6 +77,18 @@ final class TrainSetup {
     return BackwardChoice.parse(c.get(TrainKey.BACKWARD_POLICY), c.getBoolean(TrainKey.TRAIN_BACKWARD));
   }
 
+  /**
+   * The optimal-transport oracle of an enumerated environment with a fixed first edge and at most
+   * {@code maxStates} states (exact W1 by min-cost flow, solved here once), else null.
+   */
+  static org.gfn4j.metrics.TransportOracle transport(StateSpace space, int maxStates) {
+    if (space == null || space.environment().firstEdge().isEmpty()
+        || (long) space.numStates() + space.numTerminalStates() > maxStates) {
+      return null;
+    }
+    return new org.gfn4j.metrics.TransportOracle(space, org.gfn4j.metrics.CyclicExactDistribution.startLaw(space));
+  }
+
   static int[] groundTruth(StateSpace space, int n, long seed) {
     int width = space.stateWidth();
     int[] objects = new int[n * width];

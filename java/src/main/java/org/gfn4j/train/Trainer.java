@@ -49,6 +49,8 @@ public final class Trainer extends NativeResource {
   /** Every state of the environment, where small enough to enumerate (exact metrics); else null. */
   final StateSpace space;
   private final DeltaScore deltaScore;
+  /** Per-row first-edge log PF under a non-uniform start distribution (null when the edge is uniform or absent). */
+  private final org.gfn4j.rollout.FirstEdgeRows firstEdgeRows;
   final Objective objective;
   final PolicyTrainer policy;
   final TargetNetwork target;
@@ -62,6 +64,7 @@ public final class Trainer extends NativeResource {
   private final PolicyFn rolloutPolicy;
   final TargetPolicy targetPolicy;
   private final EpsilonSchedule epsilon;
+  private final LearningRateSchedule learningRate;
   private final ForwardRollout rollout;
   /** The whole rollout in one native call, where the environment and policy allow it (else null). */
   private final NativeRollout fusedRollout;
@@ -112,6 +115,8 @@ public final class Trainer extends NativeResource {
     Environment env = learner == null ? given : given.withReward(learner.reward());
     this.env = env;
     this.deltaScore = objective.needsDeltaScores() ? env.deltaScore().orElseThrow() : null;
+    this.firstEdgeRows = env.firstEdge().filter(e -> !e.uniform()).map(org.gfn4j.rollout.FirstEdgeRows::new)
+        .orElse(null);
     if (objective.needsWholeTrajectories() && !env.alwaysTerminates()) {
       throw new IllegalArgumentException(objective.name() + " needs complete trajectories, but " + env.spec()
           + " can truncate them at its step cap: use a transition objective (db, fldb, mdb, softdqn)");
@@ -167,6 +172,7 @@ public final class Trainer extends NativeResource {
         ? EpsilonSchedule.constant((float) config.getDouble(TrainKey.EPS_START))
         : EpsilonSchedule.linear((float) config.getDouble(TrainKey.EPS_START),
             (float) config.getDouble(TrainKey.EPS_END), config.getInt(TrainKey.EPS_STEPS));
+    this.learningRate = LearningRateSchedule.of(config);
     this.rollout = new ForwardRollout(env, new Sampler(seed), batch);
     this.trees = new TreeTraining(config, env, space, targetPolicy, online, batch, seed);
     this.fusedRollout = trees.rolloutHook() == null && nativeForward != null
@@ -212,7 +218,7 @@ public final class Trainer extends NativeResource {
         .orElse(space == null ? null : TrainSetup.testObjects(space, corr, seed));
     this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
         config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
-        testObjects, space == null ? corr : 0));
+        testObjects, space == null ? corr : 0, TrainSetup.transport(space, config.getInt(TrainKey.OT_MAX_STATES))));
     this.step = step;
   }
 
@@ -272,6 +278,9 @@ public final class Trainer extends NativeResource {
    */
   public double iterate() {
     ensureOpen();
+    if (!learningRate.isConstant()) {
+      policy.setLearningRate(learningRate.at(step));
+    }
     float eps = epsilon.at(step);
     ForwardRollout.Exploration exploration =
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
@@ -388,6 +397,9 @@ public final class Trainer extends NativeResource {
       t0 += System.nanoTime() - tf;
       in.backwardLogits(pb.backwardLogits(0, used)).targetBackwardLogits(pb.backwardLogits(0, used));
     }
+    if (firstEdgeRows != null) { // a non-uniform source: each row's drawn start has its own fixed log PF
+      in.firstEdgeLogPF(firstEdgeRows.of(b, used));
+    }
     if (deltaScore != null) {
       in.deltaScore(DeltaScores.compute(deltaScore, b, delta.view(0, used, b.batch())));
     }
@@ -459,6 +471,7 @@ public final class Trainer extends NativeResource {
       out.put("log_z_true", knownLogZ());
     }
     out.put("epsilon", (double) epsilon.at(step));
+    out.put("lr", policy.learningRate());
     if (localSearch != null) {
       out.put("ls_acceptance", localSearch.takeAcceptanceRate());
     }
@@ -515,6 +528,9 @@ public final class Trainer extends NativeResource {
   @Override
   protected void free() {
     evaluator.close();
+    if (firstEdgeRows != null) {
+      firstEdgeRows.close();
+    }
     if (learner != null) {
       learner.close();
     }

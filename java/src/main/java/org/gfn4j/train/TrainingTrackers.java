@@ -33,7 +33,8 @@ final class TrainingTrackers {
     this.approx = space == null ? null : new ApproxDistribution(space.trueDistribution(), capacity);
     this.modes = env.modes().map(ModesFound::of)
         .orElse(space == null ? null : ModesFound.maximalReward(space));
-    this.rewardDelta = space == null ? null : RewardDelta.of(space, capacity);
+    // Rewards beyond the double range (phylogenetics' log R in the thousands) have no mean to track.
+    this.rewardDelta = space == null || !Double.isFinite(space.meanReward()) ? null : RewardDelta.of(space, capacity);
   }
 
   /** Records one iteration: its final states, their log-rewards and the loss. */
@@ -59,7 +60,9 @@ final class TrainingTrackers {
       for (int i = 0; i < r.length; i++) {
         r[i] = Math.exp(finished[i]);
       }
-      rewardDelta.update(r);
+      if (rewardDelta != null) {
+        rewardDelta.update(r);
+      }
     }
     for (double v : finished) {
       logRSum += v;
@@ -89,7 +92,7 @@ final class TrainingTrackers {
     if (modes != null) {
       out.putAll(modes.get());
     }
-    if (approx != null) {
+    if (rewardDelta != null) {
       out.putAll(rewardDelta.get());
     }
     return out;

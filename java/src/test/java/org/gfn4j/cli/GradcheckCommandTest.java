@@ -23,11 +23,14 @@ class GradcheckCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mlp", "transformer"})
+  @ValueSource(strings = {"mlp", "transformer", "phylo"})
   void passesAndPrintsOneLinePerParameter(String arch) {
     String[] lines = run(0, "gradcheck", "--arch", arch, "--seed", "3");
-    int params = GradcheckCommand.spec(arch, org.gfn4j.policy.Activation.RELU).kind()
-        == org.gfn4j.policy.PolicySpec.Kind.MLP ? 10 : 1 + 2 * 16 + 8;
+    int params = switch (GradcheckCommand.spec(arch, org.gfn4j.policy.Activation.RELU).kind()) {
+      case MLP -> 10;
+      case TRANSFORMER -> 1 + 2 * 16 + 8;
+      case PHYLO -> 3 * 2 + 2 + 2 * 16 + 3 * 3 * 2; // embedding MLP, emb2hidden, 2 layers, 3 head MLPs
+    };
     assertEquals(params + 2, lines.length, String.join("\n", lines));
     String last = lines[lines.length - 1];
     assertTrue(last.startsWith("max_rel_error="), last);

@@ -12,6 +12,7 @@ class CyclicHypergridConformanceTest extends EnvironmentConformanceKit {
         "hypergrid:dim=2,side=2,moves=pm",
         "hypergrid:dim=2,side=8,moves=pm",
         "hypergrid:dim=3,side=5,reward=hard,moves=pm",
+        "hypergrid:dim=2,side=5,moves=pm,source=corner:0.8",
         "hypergrid:dim=4,side=20,moves=pm");
   }
 }

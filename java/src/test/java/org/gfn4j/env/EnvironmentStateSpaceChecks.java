@@ -45,6 +45,15 @@ public abstract class EnvironmentStateSpaceChecks {
     return Environments.create(spec, backend);
   }
 
+  /**
+   * Whether the observation tells every state apart (true for all but environments whose
+   * reference observation is lossy by design, such as gfnx's phylogenetic trees, which observe
+   * only the Fitch sets of the roots).
+   */
+  protected boolean observationsDistinguishStates() {
+    return true;
+  }
+
   /** Largest state space searched by the enumeration-based checks (smaller specs get them). */
   protected long enumerationLimit() {
     return 200_000;
@@ -158,6 +167,9 @@ public abstract class EnvironmentStateSpaceChecks {
 
   @Test
   void distinctStatesGiveDistinctObservations() {
+    if (!observationsDistinguishStates()) {
+      return;
+    }
     forEachSmallSpace((spec, backend, env, space) -> {
       assertDistinct(env, space.numStates(), space::state, false, spec + " " + backend + " non-terminal");
       assertDistinct(env, space.numTerminalStates(), space::terminalState, true, spec + " " + backend + " terminal");

@@ -2,9 +2,11 @@ package org.gfn4j.metrics;
 
 import org.gfn4j.env.ObjectDistance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,23 @@ class TopKTest {
     assertThrows(IllegalArgumentException.class, () -> TopK.compute(rewards, new int[9], 2));
     assertTrue(Double.isNaN(
         TopK.compute(rewards, cells, 2, new int[] {1}, ObjectDistance.HAMMING).get("top_1_diversity")));
+  }
+
+  @Test
+  void logRewardsGiveTheSameRankingAndMeansAndStayFiniteBeyondTheDoubleRange() {
+    double[] logR = Arrays.stream(rewards).map(Math::log).toArray();
+    Map<String, Double> m = TopK.fromLogRewards(logR, cells, 2, new int[] {2, 3}, ObjectDistance.HAMMING);
+    assertEquals(Math.log(13.0 / 3), m.get("top_3_log_reward"), 1e-12);
+    assertEquals(13.0 / 3, m.get("top_3_reward"), 1e-12);
+    assertEquals(4.0 / 3, m.get("top_3_diversity"), 1e-15);
+    // Phylogenetics-sized log rewards: exp overflows, the log of the mean does not.
+    double[] huge = {1400.0, 1450.0, 1449.0, 1000.0, 1450.0};
+    Map<String, Double> h = TopK.fromLogRewards(huge, cells, 2, new int[] {2, 3}, ObjectDistance.HAMMING);
+    assertEquals(1450.0, h.get("top_2_log_reward"), 1e-12);
+    double expected3 = 1450.0 + Math.log((2 + Math.exp(-1.0)) / 3);
+    assertEquals(expected3, h.get("top_3_log_reward"), 1e-12);
+    assertFalse(h.containsKey("top_3_reward"), "a mean reward beyond the double range is left out, not Infinity");
+    assertTrue(h.values().stream().allMatch(v -> Double.isFinite(v)), h.toString());
+    assertEquals(5.0 / 3, h.get("top_3_diversity"), 1e-15, "objects 1, 4 and 2 are the top 3");
   }
 }

@@ -36,6 +36,8 @@ final class BlockFixture {
   float[] targetBackwardLogits;
   float[] targetLogFlow;
   float[] deltaScore;
+  /** Per-trajectory first-edge log PF [B] of the objectives for cycles, or null (one value). */
+  float[] firstEdgeLogPF;
 
   BlockFixture(int slots, int batch, int numActions, int numBackwardActions) {
     this.slots = slots;
@@ -231,6 +233,7 @@ final class BlockFixture {
     a.targetBackwardLogits = ObjectiveArrays.doubles(targetBackwardLogits);
     a.targetLogFlow = ObjectiveArrays.doubles(targetLogFlow);
     a.deltaScore = ObjectiveArrays.doubles(deltaScore);
+    a.firstEdgeLogPF = firstEdgeLogPF == null ? null : ObjectiveArrays.doubles(firstEdgeLogPF);
     return a;
   }
 
@@ -262,6 +265,7 @@ final class BlockFixture {
           .targetBackwardLogits(own(FloatTensor.of(f.targetBackwardLogits, t1, b, f.numBackwardActions)))
           .targetLogFlow(own(FloatTensor.of(f.targetLogFlow, t1, b)))
           .deltaScore(own(FloatTensor.of(f.deltaScore, t1, b)))
+          .firstEdgeLogPF(f.firstEdgeLogPF == null ? null : own(FloatTensor.of(f.firstEdgeLogPF, b)))
           .build();
     }
 

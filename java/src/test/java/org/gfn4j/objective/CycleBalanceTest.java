@@ -73,6 +73,32 @@ class CycleBalanceTest {
   }
 
   @Test
+  void perTrajectoryFirstEdgeLogPFReplacesTheOneValueOnBothBackends() throws Exception {
+    BlockFixture f = BlockFixture.hypergrid(ENV, 6, 11);
+    java.util.Random rng = new java.util.Random(5);
+    f.firstEdgeLogPF = new float[f.batch];
+    for (int b = 0; b < f.batch; b++) {
+      f.firstEdgeLogPF[b] = (float) (-3 * rng.nextDouble());
+    }
+    for (String spec : specs()) {
+      ObjectiveBackendTest.Result n = ObjectiveBackendTest.run(Objectives.create(spec, Backend.NATIVE), f);
+      ObjectiveBackendTest.Result j = ObjectiveBackendTest.run(Objectives.create(spec, Backend.JAVA), f);
+      double naive = NaiveLosses.of((AbstractObjective) Objectives.create(spec, Backend.JAVA), f);
+      assertEquals(naive, j.loss, 1e-9 * Math.abs(j.loss), spec);
+      assertEquals(j.loss, n.loss, 1e-12 * Math.max(1, Math.abs(j.loss)), spec);
+      assertEquals(j.dLogZ, n.dLogZ, 1e-12 * Math.max(1, Math.abs(j.dLogZ)), spec);
+      float[] rows = f.firstEdgeLogPF;
+      f.firstEdgeLogPF = null;
+      double single = NaiveLosses.of((AbstractObjective) Objectives.create(spec, Backend.JAVA), f);
+      f.firstEdgeLogPF = rows;
+      assertNotEquals(single, j.loss, spec + ": the per-row values must reach the first edge");
+    }
+    f.firstEdgeLogPF[2] = Float.NaN;
+    assertThrows(IllegalArgumentException.class,
+        () -> ObjectiveBackendTest.run(Objectives.create(specs()[0], Backend.NATIVE), f));
+  }
+
+  @Test
   void regulariserDefaultsAndBadSettingsAreRejected() {
     assertEquals(1e-3, ((CycleBalance) Objectives.create("ndb")).settings().reg());
     assertEquals(0.0, ((CycleBalance) Objectives.create("sdb")).settings().reg());

@@ -216,7 +216,7 @@ final class NaiveLosses {
         int here = f.cell(t, b);
         boolean done = f.done(t, b);
         boolean first = !done && f.backwardActions[here] == c.returnAction();
-        double logForward = first ? f.logZ + c.firstEdgeLogPF()
+        double logForward = first ? f.logZ + (f.firstEdgeLogPF != null ? f.firstEdgeLogPF[b] : c.firstEdgeLogPF())
             : f.logFlow[here] + logPF(f, f.forwardLogits, t, b, f.actions[here]);
         double logBackward = (done ? f.logReward[here] : f.logFlow[f.cell(t + 1, b)])
             + logPB(f, uniform ? null : f.backwardLogits, t, b);

@@ -17,17 +17,28 @@ import org.gfn4j.env.UniformFirstEdge;
  * The non-acyclic hypergrid {@code moves=pm} shared by both backends (semantics:
  * native/include/gfn4j/cyclic_hypergrid.h): ±1 on each coordinate and exit anywhere, same rewards
  * as the hypergrid, a sentinel s0 (all −1) and the fixed first edge s0 → s uniform over the H^D
- * cells (PF = 1/H^D) with a learned return-to-s0 backward action.
+ * cells (PF = 1/H^D; or, with {@code source=corner:β}, L(x) ∝ exp(−β·Σ_d x_d)) with a learned
+ * return-to-s0 backward action.
  */
 public abstract class CyclicHypergrid extends Hypergrid {
-  protected CyclicHypergrid(HypergridConfig config, RewardModule reward, RewardModule builtIn) {
+  /** β of the corner source, 0 for the uniform first edge. */
+  protected final double sourceTilt;
+
+  protected CyclicHypergrid(HypergridConfig config, RewardModule reward, RewardModule builtIn, double sourceTilt) {
     super(config, reward, builtIn);
+    if (sourceTilt != 0) {
+      new CornerFirstEdge(config.dim(), config.side(), sourceTilt, 0); // validates the tilt
+    }
+    this.sourceTilt = sourceTilt;
   }
 
   @Override
   public EnvSpec spec() {
     Map<String, String> p = new LinkedHashMap<>(config.toSpec().params());
     p.put("moves", "pm");
+    if (sourceTilt != 0) {
+      p.put("source", "corner:" + sourceTilt);
+    }
     return EnvSpec.of("hypergrid", p);
   }
 
@@ -73,6 +84,9 @@ public abstract class CyclicHypergrid extends Hypergrid {
 
   @Override
   public Optional<FirstEdge> firstEdge() {
+    if (sourceTilt != 0) {
+      return Optional.of(new CornerFirstEdge(dim, side, sourceTilt, 2 * dim + 1));
+    }
     return Optional.of(new UniformFirstEdge(dim * Math.log(side), 2 * dim + 1, dim) {
       @Override
       protected void draw(int[] cells, SplittableRandom rng) {

@@ -20,7 +20,7 @@ public record HypergridConfig(int dim, int side, double r0, double r1, double r2
   /** Largest observation width D·H. */
   public static final int MAX_OBSERVATION = 1 << 22;
   public static final double MIN_REWARD = 1e-6;
-  public static final Set<String> KEYS = Set.of("dim", "side", "reward", "r0", "r1", "r2", "moves");
+  public static final Set<String> KEYS = Set.of("dim", "side", "reward", "r0", "r1", "r2", "moves", "source");
 
   public HypergridConfig {
     if (dim < 1 || dim > MAX_DIM) {

@@ -31,7 +31,9 @@ public final class HypergridFactory implements EnvironmentFactory {
         new EnvParameter("r1", "0.5", "custom R1"),
         new EnvParameter("r2", "2.0", "custom R2"),
         new EnvParameter("moves", "inc", "inc (increments, acyclic) or pm (+/-1 on each coordinate, exit anywhere: "
-            + "non-acyclic, uniform start through a fixed first edge)"));
+            + "non-acyclic, uniform start through a fixed first edge)"),
+        new EnvParameter("source", "uniform", "moves=pm: start distribution of the fixed first edge, uniform or "
+            + "corner:B (L(x) proportional to exp(-B * sum of coordinates); an optimal-transport source)"));
   }
 
   @Override
@@ -42,8 +44,13 @@ public final class HypergridFactory implements EnvironmentFactory {
   @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     HypergridConfig config = HypergridConfig.fromSpec(spec);
+    double tilt = CornerFirstEdge.parseTilt(spec.getString("source", "uniform"));
     if (HypergridConfig.plusMinusMoves(spec)) {
-      return backend == Backend.JAVA ? new JavaCyclicHypergrid(config) : new NativeCyclicHypergrid(config);
+      return backend == Backend.JAVA ? new JavaCyclicHypergrid(config, null, tilt)
+          : new NativeCyclicHypergrid(config, null, tilt);
+    }
+    if (spec.has("source")) {
+      throw new IllegalArgumentException("'source' needs moves=pm (the increments grid starts at the origin)");
     }
     return backend == Backend.JAVA ? new JavaHypergrid(config) : new NativeHypergrid(config);
   }

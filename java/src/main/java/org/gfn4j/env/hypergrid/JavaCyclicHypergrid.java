@@ -17,16 +17,21 @@ import org.gfn4j.tensor.Tensor;
  */
 public final class JavaCyclicHypergrid extends CyclicHypergrid {
   public JavaCyclicHypergrid(HypergridConfig config) {
-    this(config, null);
+    this(config, null, 0.0);
   }
 
   public JavaCyclicHypergrid(HypergridConfig config, RewardModule reward) {
-    super(config, reward, JavaHypergrid.builtInReward(config));
+    this(config, reward, 0.0);
+  }
+
+  /** {@code sourceTilt} β ≠ 0: the first edge draws from L(x) ∝ exp(−β·Σx) ({@code source=corner:β}). */
+  public JavaCyclicHypergrid(HypergridConfig config, RewardModule reward, double sourceTilt) {
+    super(config, reward, JavaHypergrid.builtInReward(config), sourceTilt);
   }
 
   @Override
   protected JavaCyclicHypergrid copyWith(RewardModule replacement) {
-    return new JavaCyclicHypergrid(config, replacement);
+    return new JavaCyclicHypergrid(config, replacement, sourceTilt);
   }
 
   @Override

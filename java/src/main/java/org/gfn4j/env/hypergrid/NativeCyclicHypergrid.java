@@ -15,17 +15,22 @@ import org.gfn4j.tensor.Tensor;
 /** The non-acyclic hypergrid over native/src/env/cyclic_hypergrid.cpp: one JNI call per batch. */
 public final class NativeCyclicHypergrid extends CyclicHypergrid {
   public NativeCyclicHypergrid(HypergridConfig config) {
-    this(config, null);
+    this(config, null, 0.0);
   }
 
   public NativeCyclicHypergrid(HypergridConfig config, RewardModule reward) {
-    super(config, reward, NativeHypergrid.builtInReward(config));
+    this(config, reward, 0.0);
+  }
+
+  /** {@code sourceTilt} β ≠ 0: the first edge draws from L(x) ∝ exp(−β·Σx) ({@code source=corner:β}). */
+  public NativeCyclicHypergrid(HypergridConfig config, RewardModule reward, double sourceTilt) {
+    super(config, reward, NativeHypergrid.builtInReward(config), sourceTilt);
     NativeLibrary.ensureLoaded();
   }
 
   @Override
   protected NativeCyclicHypergrid copyWith(RewardModule replacement) {
-    return new NativeCyclicHypergrid(config, replacement);
+    return new NativeCyclicHypergrid(config, replacement, sourceTilt);
   }
 
   @Override

@@ -18,16 +18,21 @@ import org.gfn4j.tensor.Tensor;
  */
 public final class JavaPermutations extends Permutations {
   public JavaPermutations(PermutationsConfig config) {
-    this(config, null);
+    this(config, null, 0.0);
   }
 
   public JavaPermutations(PermutationsConfig config, RewardModule reward) {
-    super(config, reward, builtInReward(config));
+    this(config, reward, 0.0);
+  }
+
+  /** {@code sourceTilt} β ≠ 0: the first edge draws from L(σ) ∝ exp(β·#fixed points) ({@code source=fixed:β}). */
+  public JavaPermutations(PermutationsConfig config, RewardModule reward, double sourceTilt) {
+    super(config, reward, builtInReward(config), sourceTilt);
   }
 
   @Override
   protected JavaPermutations copyWith(RewardModule replacement) {
-    return new JavaPermutations(config, replacement);
+    return new JavaPermutations(config, replacement, sourceTilt);
   }
 
   /** log R = #fixed points / t, in Java. */

@@ -16,17 +16,22 @@ import org.gfn4j.tensor.Tensor;
 /** The permutation environment over the C++ kernels of native/src/env/permutations.cpp: one JNI call per batch. */
 public final class NativePermutations extends Permutations {
   public NativePermutations(PermutationsConfig config) {
-    this(config, null);
+    this(config, null, 0.0);
   }
 
   public NativePermutations(PermutationsConfig config, RewardModule reward) {
-    super(config, reward, builtInReward(config));
+    this(config, reward, 0.0);
+  }
+
+  /** {@code sourceTilt} β ≠ 0: the first edge draws from L(σ) ∝ exp(β·#fixed points) ({@code source=fixed:β}). */
+  public NativePermutations(PermutationsConfig config, RewardModule reward, double sourceTilt) {
+    super(config, reward, builtInReward(config), sourceTilt);
     NativeLibrary.ensureLoaded();
   }
 
   @Override
   protected NativePermutations copyWith(RewardModule replacement) {
-    return new NativePermutations(config, replacement);
+    return new NativePermutations(config, replacement, sourceTilt);
   }
 
   /** #fixed points / t through the native kernel, one call per batch of objects. */

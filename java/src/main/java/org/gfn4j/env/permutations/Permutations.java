@@ -18,19 +18,26 @@ import org.gfn4j.env.UniformFirstEdge;
 /**
  * What both permutation backends share (semantics: native/include/gfn4j/permutations.h): shapes,
  * the text form of objects ("2,0,1", σ(0..n−1), 0-based), validation, the closed form of log Z,
- * the exit action, and the fixed first edge s0 → σ uniform over S_n with PF = 1/n!. The state
+ * the exit action, and the fixed first edge s0 → σ uniform over S_n with PF = 1/n! (or, with
+ * {@code source=fixed:β}, L(σ) ∝ exp(β·#fixed points)). The state
  * graph has cycles (every move can be undone by moves), so trajectories may hit the step cap.
  */
 public abstract class Permutations extends AbstractEnvironment {
   protected final PermutationsConfig config;
   protected final int n;
   private final RewardModule builtIn;
+  /** β of the fixed-point source, 0 for the uniform first edge. */
+  protected final double sourceTilt;
 
-  protected Permutations(PermutationsConfig config, RewardModule reward, RewardModule builtIn) {
+  protected Permutations(PermutationsConfig config, RewardModule reward, RewardModule builtIn, double sourceTilt) {
     super(reward != null ? reward : builtIn);
     this.config = config;
     this.n = config.n();
     this.builtIn = builtIn;
+    if (sourceTilt != 0) {
+      new FixedPointFirstEdge(n, sourceTilt, 0); // validates the tilt
+    }
+    this.sourceTilt = sourceTilt;
   }
 
   public PermutationsConfig config() {
@@ -44,7 +51,12 @@ public abstract class Permutations extends AbstractEnvironment {
 
   @Override
   public EnvSpec spec() {
-    return config.toSpec();
+    if (sourceTilt == 0) {
+      return config.toSpec();
+    }
+    java.util.Map<String, String> p = new java.util.LinkedHashMap<>(config.toSpec().params());
+    p.put("source", "fixed:" + sourceTilt);
+    return EnvSpec.of("permutations", p);
   }
 
   /** n−1 adjacent transpositions, the cyclic shift, exit. */
@@ -99,6 +111,9 @@ public abstract class Permutations extends AbstractEnvironment {
 
   @Override
   public Optional<FirstEdge> firstEdge() {
+    if (sourceTilt != 0) {
+      return Optional.of(new FixedPointFirstEdge(n, sourceTilt, n + 1));
+    }
     return Optional.of(new UniformFirstEdge(logFactorial(n), n + 1, n) {
       @Override
       protected void draw(int[] perm, SplittableRandom rng) {

@@ -16,7 +16,7 @@ public record PermutationsConfig(int n, double t, int maxSteps) {
   /** n! must fit a long (state counts, uniform start draws). */
   public static final int MAX_N = 20;
   public static final int MAX_STEPS_LIMIT = 1 << 16;
-  public static final Set<String> KEYS = Set.of("n", "t", "max_steps");
+  public static final Set<String> KEYS = Set.of("n", "t", "max_steps", "source");
 
   public PermutationsConfig {
     if (n < MIN_N || n > MAX_N) {

@@ -27,17 +27,20 @@ public final class PermutationsFactory implements EnvironmentFactory {
     return List.of(
         new EnvParameter("n", "8", "permutation size, 2..20"),
         new EnvParameter("t", "2.0", "reward temperature: log R = #fixed points / t"),
-        new EnvParameter("max_steps", "max(64, 2n^2)", "step cap; longer trajectories are truncated"));
+        new EnvParameter("max_steps", "max(64, 2n^2)", "step cap; longer trajectories are truncated"),
+        new EnvParameter("source", "uniform", "start distribution of the fixed first edge, uniform or fixed:B "
+            + "(L proportional to exp(B * fixed points); an optimal-transport source)"));
   }
 
   /**
    * {@code nonacyclic_db_permutations}: the paper's permutation setup (n = 8, t = 2, log-scale DB
-   * + 1e-3·F, MLP 2x64 LeakyReLU, batch 512, log Z lr 1e-2, 1e5 iterations).
+   * + 1e-3·F, MLP 2x64 LeakyReLU, batch 512, 1e5 iterations; the paper's log Z, a sum of 64
+   * parameters under Adam at 1e-2, is one scalar under Adam at 0.64).
    */
   @Override
   public Map<String, Map<String, String>> presets() {
     return Map.of("nonacyclic_db_permutations", Map.of("env", "permutations:n=8,t=2", "objective", "ndb",
-        "batch", "512", "hidden", "64", "activation", "leaky_relu", "logz_lr", "0.01", "eps_start", "0",
+        "batch", "512", "hidden", "64", "activation", "leaky_relu", "logz_lr", "0.64", "eps_start", "0",
         "eps_steps", "0", "steps", "100000", "eval_every", "1000"),
         "shortest_path_permutations", shortestPath());
   }
@@ -59,6 +62,8 @@ public final class PermutationsFactory implements EnvironmentFactory {
   @Override
   public Environment create(EnvSpec spec, Backend backend, Path dataDir) {
     PermutationsConfig config = PermutationsConfig.fromSpec(spec);
-    return backend == Backend.JAVA ? new JavaPermutations(config) : new NativePermutations(config);
+    double tilt = FixedPointFirstEdge.parseTilt(spec.getString("source", "uniform"));
+    return backend == Backend.JAVA ? new JavaPermutations(config, null, tilt)
+        : new NativePermutations(config, null, tilt);
   }
 }

@@ -20,23 +20,28 @@ final class Fitch {
     }
   }
 
+  /** One bit per 5-bit field that is non-empty: each field OR-folded onto its lowest bit. */
+  private static int nonEmpty(int x) {
+    return (x | x >>> 1 | x >>> 2 | x >>> 3 | x >>> 4) & LOW;
+  }
+
   /**
-   * Merges packed sets {@code a} and {@code b} (length p) into {@code out}; returns the number
-   * of sites whose intersection was empty (the mutations of the new node).
+   * Merges the packed rows {@code x[xo..]} and {@code y[yo..]} (length p) into {@code out[o..]}
+   * (skipped when {@code out} is null); returns the number of sites whose intersection was empty
+   * (the mutations of the new node).
    */
-  static int merge(int[] cells, int a, int b, int[] out, int o, int p) {
+  static int merge(int[] x, int xo, int[] y, int yo, int[] out, int o, int p) {
     int mutations = 0;
     for (int k = 0; k < p; k++) {
-      int x = cells[a + k];
-      int y = cells[b + k];
-      int inter = x & y;
-      // One bit per 5-bit field that is non-empty: OR-fold each field onto its lowest bit.
-      int nonEmpty = (inter | inter >>> 1 | inter >>> 2 | inter >>> 3 | inter >>> 4) & LOW;
-      int present = (x | x >>> 1 | x >>> 2 | x >>> 3 | x >>> 4) & LOW; // padding fields are empty in both
-      int empty = present & ~nonEmpty;
+      int a = x[xo + k];
+      int b = y[yo + k];
+      int inter = a & b;
+      int empty = nonEmpty(a) & ~nonEmpty(inter); // padding fields are empty in both
       mutations += Integer.bitCount(empty);
-      int emptyMask = empty * 0b11111; // spread each flag over its field
-      out[o + k] = (inter & ~emptyMask) | ((x | y) & emptyMask);
+      if (out != null) {
+        int spread = empty * 0b11111; // each flag over its field
+        out[o + k] = (inter & ~spread) | ((a | b) & spread);
+      }
     }
     return mutations;
   }

@@ -89,18 +89,18 @@ final class Newick {
     }
   }
 
-  /** Newick text of the tree below {@code node} in the cells of {@code d}, leaves named by {@code taxa}. */
-  static void write(PhyloDynamics d, int[] s, int offset, int node, List<String> taxa, StringBuilder out) {
-    if (node < d.n) {
+  /** Newick text of the tree below {@code node} in the cells {@code s} of layout {@code l}, leaves named by {@code taxa}. */
+  static void write(PhyloLayout l, int[] s, int node, List<String> taxa, StringBuilder out) {
+    if (node < l.n) {
       String name = taxa.get(node);
       boolean plain = name.chars().noneMatch(c -> "(),:;' ".indexOf(c) >= 0);
       out.append(plain ? name : "'" + name + "'");
       return;
     }
     out.append('(');
-    write(d, s, offset, s[offset + d.left + node], taxa, out);
+    write(l, s, s[l.left + node - l.n], taxa, out);
     out.append(',');
-    write(d, s, offset, s[offset + d.right + node], taxa, out);
+    write(l, s, s[l.right + node - l.n], taxa, out);
     out.append(')');
   }
 }

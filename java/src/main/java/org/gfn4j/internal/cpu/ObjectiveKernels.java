@@ -42,7 +42,7 @@ public final class ObjectiveKernels {
       @Cast("const uint8_t*") BytePointer terminal, @Cast("const uint8_t*") BytePointer pad,
       @Const FloatPointer logReward, @Const FloatPointer forwardLogits, @Const FloatPointer backwardLogits,
       @Const FloatPointer logFlow, double logZ, @Const FloatPointer weights, double firstEdgeLogPF,
-      int returnAction, double reg,
+      @Const FloatPointer firstEdgeLogPFRows, int returnAction, double reg,
       double alpha, double beta, double eps, double eta, int logScale, int uniformBackward,
       DoublePointer loss, FloatPointer dForwardLogits, FloatPointer dBackwardLogits, FloatPointer dLogFlow,
       DoublePointer dLogZ, FloatPointer tdErrors);

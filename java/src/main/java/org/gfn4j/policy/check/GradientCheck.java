@@ -57,7 +57,18 @@ public final class GradientCheck {
     int width = spec.observationWidth();
     double[] obs = new double[batch * width];
     for (int i = 0; i < obs.length; i++) {
-      obs[i] = spec.kind() == PolicySpec.Kind.MLP ? 2 * rng.nextDouble() - 1 : rng.nextInt(spec.vocab());
+      obs[i] = switch (spec.kind()) {
+        case MLP -> 2 * rng.nextDouble() - 1;
+        case TRANSFORMER -> rng.nextInt(spec.vocab());
+        case PHYLO -> rng.nextInt(2); // bits of Fitch sets
+      };
+    }
+    if (spec.kind() == PolicySpec.Kind.PHYLO) {
+      for (int r = 0; r < batch * spec.maxLen(); r++) {
+        if (r % 3 == 1) { // empty slots, as after merges: attention must skip them
+          java.util.Arrays.fill(obs, r * spec.inputSize(), (r + 1) * spec.inputSize(), 0);
+        }
+      }
     }
     List<double[]> upstream = new ArrayList<>();
     for (HeadSpec h : spec.heads()) {

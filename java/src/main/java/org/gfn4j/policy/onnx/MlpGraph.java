@@ -47,7 +47,11 @@ final class MlpGraph implements NetworkGraph {
   }
 
   private Value activate(Value x) {
-    return switch (spec.activation()) {
+    return activate(x, spec.activation());
+  }
+
+  static Value activate(Value x, org.gfn4j.policy.Activation activation) {
+    return switch (activation) {
       case RELU -> ElementwiseOps.relu(x);
       case LEAKY_RELU -> ElementwiseOps.leakyRelu(x, org.gfn4j.policy.Activation.LEAKY_SLOPE);
       case GELU -> ElementwiseOps.gelu(x);

@@ -18,6 +18,10 @@ public interface NetworkGraph {
 
   static NetworkGraph of(PolicySpec spec) {
     spec.validate();
-    return spec.kind() == PolicySpec.Kind.MLP ? new MlpGraph(spec) : new TransformerGraph(spec);
+    return switch (spec.kind()) {
+      case MLP -> new MlpGraph(spec);
+      case TRANSFORMER -> new TransformerGraph(spec);
+      case PHYLO -> new PhyloGraph(spec);
+    };
   }
 }

@@ -27,19 +27,55 @@ final class TransformerGraph implements NetworkGraph {
     long d = spec.dim();
     params.add(new ParameterSpec("embedding.weight", new long[] {spec.vocab(), d}, ParameterSpec.Init.NORMAL, 1));
     for (int l = 0; l < spec.layers(); l++) {
-      String p = "layer" + l;
-      params.addAll(ParameterInit.linear(p + ".attn.query", d, d));
-      params.addAll(ParameterInit.linear(p + ".attn.key", d, d));
-      params.addAll(ParameterInit.linear(p + ".attn.value", d, d));
-      params.addAll(ParameterInit.linear(p + ".attn.output", d, d));
-      params.addAll(ParameterInit.layerNorm(p + ".ff.norm1", d));
-      params.addAll(ParameterInit.linear(p + ".ff.linear", d, spec.ffDim()));
-      params.addAll(ParameterInit.linear(p + ".ff.output", spec.ffDim(), d));
-      params.addAll(ParameterInit.layerNorm(p + ".ff.norm2", d));
+      params.addAll(layerParameters("layer" + l, d, spec.ffDim()));
     }
     for (HeadSpec h : spec.heads()) {
       params.addAll(ParameterInit.linear("head." + h.name(), d, h.units()));
     }
+  }
+
+  /** The {@value #LAYER_PARAMETERS} parameters of one encoder layer, in the order {@link #layer} reads them. */
+  static List<ParameterSpec> layerParameters(String p, long d, long ff) {
+    List<ParameterSpec> out = new ArrayList<>();
+    out.addAll(ParameterInit.linear(p + ".attn.query", d, d));
+    out.addAll(ParameterInit.linear(p + ".attn.key", d, d));
+    out.addAll(ParameterInit.linear(p + ".attn.value", d, d));
+    out.addAll(ParameterInit.linear(p + ".attn.output", d, d));
+    out.addAll(ParameterInit.layerNorm(p + ".ff.norm1", d));
+    out.addAll(ParameterInit.linear(p + ".ff.linear", d, ff));
+    out.addAll(ParameterInit.linear(p + ".ff.output", ff, d));
+    out.addAll(ParameterInit.layerNorm(p + ".ff.norm2", d));
+    return out;
+  }
+
+  static final int LAYER_PARAMETERS = 16;
+
+  /**
+   * One encoder layer on {@code x [n·len, d]} with parameters {@code p[k..k+15]}; {@code pair}
+   * (BOOL [n, 1, len, len], or null) masks attention logits to float.min where false.
+   */
+  static Value layer(Value x, Value pair, List<Value> p, int k, int len, int heads, long d) {
+    Graph g = x.graph();
+    long dh = d / heads;
+    Value q = splitHeads(LinearOps.linear(x, p.get(k), p.get(k + 1)), len, heads, dh, false);
+    Value key = splitHeads(LinearOps.linear(x, p.get(k + 2), p.get(k + 3)), len, heads, dh, true);
+    Value v = splitHeads(LinearOps.linear(x, p.get(k + 4), p.get(k + 5)), len, heads, dh, false);
+    Value logits = LinearOps.matmul(ElementwiseOps.scale(q, 1.0 / Math.sqrt(dh)), key); // [n, H, L, L]
+    if (pair != null) {
+      logits = IndexOps.where(pair, logits, g.scalar(DType.FLOAT, -Float.MAX_VALUE));
+    }
+    Value ctx = LinearOps.matmul(NormOps.softmax(logits), v); // [n, H, L, dh]
+    ctx = ShapeOps.reshape(ShapeOps.transpose(ctx, 0, 2, 1, 3), Value.DYNAMIC, d);
+    Value h = ElementwiseOps.add(LinearOps.linear(ctx, p.get(k + 6), p.get(k + 7)), x);
+    Value u = NormOps.layerNorm(h, p.get(k + 8), p.get(k + 9), LN_EPS);
+    Value f = LinearOps.linear(ElementwiseOps.relu(LinearOps.linear(u, p.get(k + 10), p.get(k + 11))),
+        p.get(k + 12), p.get(k + 13));
+    return NormOps.layerNorm(ElementwiseOps.add(f, u), p.get(k + 14), p.get(k + 15), LN_EPS);
+  }
+
+  /** Attention allowed between positions both valid: BOOL [n, len] → [n, 1, len, len]. */
+  static Value pairMask(Value valid, int len) {
+    return IndexOps.and(ShapeOps.reshape(valid, Value.DYNAMIC, 1, len, 1), ShapeOps.reshape(valid, Value.DYNAMIC, 1, 1, len));
   }
 
   /** gfnx's table: pe[p, 2i] = sin(p·ω_i), pe[p, 2i+1] = cos(p·ω_i), ω_i = 10000^(-2i/d). */
@@ -66,7 +102,6 @@ final class TransformerGraph implements NetworkGraph {
     int len = spec.maxLen();
     long d = spec.dim();
     int heads = spec.numHeads();
-    long dh = d / heads;
     Value tokens = obs.type() == DType.INT32 ? obs : ShapeOps.cast(obs, DType.INT32);
     Value x = IndexOps.gather(p.get(0), tokens); // [n, L, d]
     Value pe = g.constant(DType.FLOAT, new long[] {len, d}, positionalEncoding(len, (int) d));
@@ -74,26 +109,12 @@ final class TransformerGraph implements NetworkGraph {
     Value pair = null;
     if (spec.padToken() >= 0) {
       Value valid = IndexOps.not(IndexOps.equal(tokens, g.constant(DType.INT32, new long[0], spec.padToken())));
-      pair = IndexOps.and(ShapeOps.reshape(valid, Value.DYNAMIC, 1, len, 1),
-          ShapeOps.reshape(valid, Value.DYNAMIC, 1, 1, len)); // [n, 1, L, L]
+      pair = pairMask(valid, len);
     }
     int k = 1;
     for (int l = 0; l < spec.layers(); l++) {
-      Value q = splitHeads(LinearOps.linear(x, p.get(k), p.get(k + 1)), len, heads, dh, false);
-      Value key = splitHeads(LinearOps.linear(x, p.get(k + 2), p.get(k + 3)), len, heads, dh, true);
-      Value v = splitHeads(LinearOps.linear(x, p.get(k + 4), p.get(k + 5)), len, heads, dh, false);
-      Value logits = LinearOps.matmul(ElementwiseOps.scale(q, 1.0 / Math.sqrt(dh)), key); // [n, H, L, L]
-      if (pair != null) {
-        logits = IndexOps.where(pair, logits, g.scalar(DType.FLOAT, -Float.MAX_VALUE));
-      }
-      Value ctx = LinearOps.matmul(NormOps.softmax(logits), v); // [n, H, L, dh]
-      ctx = ShapeOps.reshape(ShapeOps.transpose(ctx, 0, 2, 1, 3), Value.DYNAMIC, d);
-      Value h = ElementwiseOps.add(LinearOps.linear(ctx, p.get(k + 6), p.get(k + 7)), x);
-      Value u = NormOps.layerNorm(h, p.get(k + 8), p.get(k + 9), LN_EPS);
-      Value f = LinearOps.linear(ElementwiseOps.relu(LinearOps.linear(u, p.get(k + 10), p.get(k + 11))),
-          p.get(k + 12), p.get(k + 13));
-      x = NormOps.layerNorm(ElementwiseOps.add(f, u), p.get(k + 14), p.get(k + 15), LN_EPS);
-      k += 16;
+      x = layer(x, pair, p, k, len, heads, d);
+      k += LAYER_PARAMETERS;
     }
     Map<String, Value> out = new LinkedHashMap<>();
     for (HeadSpec head : spec.heads()) {

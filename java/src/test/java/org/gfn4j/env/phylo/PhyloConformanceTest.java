@@ -7,16 +7,25 @@ import org.gfn4j.env.Environments;
 import org.gfn4j.env.SharedData;
 import org.gfn4j.runtime.Backend;
 
-/** The environment conformance kit over phylogenetic trees of DS1 (27 taxa) and DS5 (50 taxa), few sites. */
+/**
+ * The environment conformance kit over phylogenetic trees, native and Java: DS1 (27 taxa) and DS5
+ * (50 taxa) on few sites, and DS1's first 5 taxa, whose 266 forests the enumeration checks cover.
+ */
 class PhyloConformanceTest extends EnvironmentConformanceKit {
   @Override
   protected List<String> specs() {
-    return List.of("phylo:dataset=DS1,sites=7", "phylo:dataset=DS5,sites=3");
+    return List.of("phylo:dataset=DS1,sites=7", "phylo:dataset=DS5,sites=3", "phylo:dataset=DS1,taxa=5,sites=40");
   }
 
   @Override
   protected List<Backend> backends() {
-    return List.of(Backend.JAVA); // the dynamics are Java on both backends
+    return List.of(Backend.NATIVE, Backend.JAVA);
+  }
+
+  /** gfnx observes the roots' Fitch sets only: forests of one slot partition can observe alike. */
+  @Override
+  protected boolean observationsDistinguishStates() {
+    return false;
   }
 
   @Override

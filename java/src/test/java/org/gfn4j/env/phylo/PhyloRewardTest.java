@@ -217,4 +217,55 @@ class PhyloRewardTest {
       }
     }
   }
+
+  /**
+   * The smallest number of state changes over every assignment of A, C, G, T or gap to the
+   * internal nodes (a leaf costs 0 under a parent state in its set, else 1): the parsimony by
+   * exhaustion, no Fitch involved. Tree ((0,1),(2,(3,4))): internal nodes r, u = (0,1),
+   * v = (2,w), w = (3,4).
+   */
+  private static int exhaustiveParsimony(List<Set<Character>> leaves) {
+    char[] states = {'A', 'C', 'G', 'T', '-'};
+    int best = Integer.MAX_VALUE;
+    for (char r : states) {
+      for (char u : states) {
+        for (char v : states) {
+          for (char w : states) {
+            int cost = (r != u ? 1 : 0) + (r != v ? 1 : 0) + (v != w ? 1 : 0)
+                + (leaves.get(0).contains(u) ? 0 : 1) + (leaves.get(1).contains(u) ? 0 : 1)
+                + (leaves.get(2).contains(v) ? 0 : 1)
+                + (leaves.get(3).contains(w) ? 0 : 1) + (leaves.get(4).contains(w) ? 0 : 1);
+            best = Math.min(best, cost);
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  @Test
+  void rewardOfAKnownTreeOnDs1sFirstFiveTaxaIsTheExhaustiveMinimumOverInternalStates() throws Exception {
+    Map<String, String> seqs = sequences();
+    List<String> names = new ArrayList<>(seqs.keySet()).subList(0, 5);
+    int sites = seqs.get(names.get(0)).length();
+    int parsimony = 0;
+    for (int s = 0; s < sites; s++) {
+      List<Set<Character>> leaves = new ArrayList<>();
+      for (String name : names) {
+        leaves.add(chars(Character.toUpperCase(seqs.get(name).charAt(s))));
+      }
+      parsimony += exhaustiveParsimony(leaves);
+    }
+    String tree = "((" + names.get(0) + "," + names.get(1) + "),(" + names.get(2) + ",(" + names.get(3) + ","
+        + names.get(4) + ")));\n";
+    String data = SharedData.root("phylo/DS1.json").toString();
+    double expected = (5800 - parsimony) / 4.0;
+    String[] r = SharedData.cli(tree, "reward", "--env", "phylo:dataset=DS1,taxa=5", "--data", data);
+    assertEquals("0", r[0], r[2]);
+    assertEquals(expected, Double.parseDouble(r[1].trim()), 1e-6 * Math.abs(expected));
+    for (Backend backend : Backend.values()) {
+      Environment env = Environments.create("phylo:dataset=DS1,taxa=5", backend, SharedData.root("phylo/DS1.json"));
+      assertEquals(expected, env.logRewards(env.parseObject(tree.trim()), 1)[0], 1e-6 * Math.abs(expected));
+    }
+  }
 }
