@@ -39,12 +39,12 @@ final class Checkpoints {
       if (trainer.replay != null) {
         try (java.io.DataOutputStream out = new java.io.DataOutputStream(
             new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("replay.bin"))))) {
-          trainer.replay.save(out);
+          trainer.replay.buffer.save(out);
         }
-        if (trainer.prioritized != null) {
+        if (trainer.replay.prioritized != null) {
           try (java.io.DataOutputStream out = new java.io.DataOutputStream(
               new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("priorities.bin"))))) {
-            trainer.prioritized.save(out);
+            trainer.replay.prioritized.save(out);
           }
         }
       }
@@ -175,12 +175,12 @@ final class Checkpoints {
       if (trainer.replay != null) {
         try (java.io.DataInputStream in = new java.io.DataInputStream(
             new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("replay.bin"))))) {
-          trainer.replay.restore(in, trainer.env);
+          trainer.replay.buffer.restore(in, trainer.env);
         }
-        if (trainer.prioritized != null) {
+        if (trainer.replay.prioritized != null) {
           try (java.io.DataInputStream in = new java.io.DataInputStream(
               new java.io.BufferedInputStream(Files.newInputStream(dir.resolve("priorities.bin"))))) {
-            trainer.prioritized.restore(in);
+            trainer.replay.prioritized.restore(in);
           }
         }
       }

@@ -7,7 +7,6 @@ import org.gfn4j.backward.BackwardChoice;
 import org.gfn4j.backward.BackwardPolicyTrainer;
 import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.Environment;
-import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.localsearch.LocalSearch;
 import org.gfn4j.localsearch.LocalSearchSettings;
@@ -17,7 +16,6 @@ import org.gfn4j.runtime.NativeResource;
 import org.gfn4j.runtime.Profile;
 import org.gfn4j.objective.Objective;
 import org.gfn4j.objective.ObjectiveGrads;
-import org.gfn4j.objective.LogSoftmax;
 import org.gfn4j.objective.ObjectiveInputs;
 import org.gfn4j.policy.Heads;
 import org.gfn4j.policy.MlpForward;
@@ -28,8 +26,6 @@ import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
 import org.gfn4j.rollout.NativeRollout;
 import org.gfn4j.rollout.PolicyFn;
-import org.gfn4j.rollout.PrioritizedReplay;
-import org.gfn4j.rollout.ReplayBuffer;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.EpsilonSchedule;
 import org.gfn4j.sample.Sampler;
@@ -74,24 +70,15 @@ public final class Trainer extends NativeResource {
   private final HeadBlock targetHeads;
   private final FloatTensor delta;
   private final RowCompaction compaction;
-  final ReplayBuffer replay;
-  /** Priorities over {@link #replay} with replay=prioritized, else null. */
-  final PrioritizedReplay prioritized;
-  private final FloatTensor replayWeights;
-  private final FloatTensor replayResiduals;
-  private final Trajectories replayBlock;
-  private final HeadBlock replayHeads;
-  private final HeadBlock replayGrads;
-  private final HeadBlock replayTargetHeads;
-  private final Evaluator evaluator;
-  /** Solves fixed scrambles with PB at each evaluation (path_scrambles > 0), else null. */
-  private final org.gfn4j.metrics.PathSolver pathSolver;
+  /** Stored transitions for off-policy updates (replay=uniform|prioritized), else null. */
+  final TransitionReplay replay;
+  /** The evaluator, the shortest-path solver and log Z: what an evaluation measures of the policy. */
+  private final PolicyMetrics metrics;
   /** A separate learned PB (backward_policy=tlm|pessimistic), else null; the forward loss reads its target. */
   final BackwardPolicyTrainer backwardPolicy;
   /** The learned reward the environment scores with (reward_model), else null. */
   final RewardLearner learner;
   private final HeadBlock backwardHeads;
-  private final HeadBlock replayBackwardHeads;
   /** The local-search data collector (ls_iterations > 0), else null; the update then trains on its block. */
   final LocalSearch localSearch;
   /** Per kind of block (rollout, replay draw, local-search block): where its gradients and extra heads go. */
@@ -125,13 +112,7 @@ public final class Trainer extends NativeResource {
     if (ls != null) {
       LocalSearch.requireAcyclic(env);
     }
-    int scrambles = config.getInt(TrainKey.PATH_SCRAMBLES);
-    if (scrambles > 0 && (!objective.learnsBackwardPolicy() || TrainSetup.backwardChoice(config).separateNetwork())) {
-      throw new IllegalArgumentException("path_scrambles solves with the policy's backward head: it needs a learned PB"
-          + " there (train_backward=true, backward_policy auto or naive) and an objective that learns it");
-    }
-    this.pathSolver = scrambles == 0 ? null : new org.gfn4j.metrics.PathSolver(env, scrambles,
-        config.getInt(TrainKey.PATH_SAMPLES), config.getInt(TrainKey.PATH_DEPTH), config.getLong(TrainKey.SEED));
+    PolicyMetrics.check(config, objective);
     // A learned reward changes every iteration: no enumeration would stay the target.
     this.space = learner != null ? null
         : Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
@@ -183,42 +164,22 @@ public final class Trainer extends NativeResource {
     this.targetHeads = target == null ? null : HeadBlock.like(block);
     this.compaction = new RowCompaction(block.slots() * batch, env.observationSpec(), env.numActions(),
         env.numBackwardActions());
-    boolean useReplay = !config.get(TrainKey.REPLAY).equals("none");
-    int replayBatch = config.getInt(TrainKey.REPLAY_BATCH);
-    this.replay = useReplay ? new ReplayBuffer(config.getInt(TrainKey.REPLAY_CAPACITY), env.stateWidth(),
-        env.observationSpec(), env.numActions(), env.numBackwardActions()) : null;
-    boolean usePriorities = config.get(TrainKey.REPLAY).equals("prioritized");
-    this.prioritized = usePriorities ? new PrioritizedReplay(replay, config.getDouble(TrainKey.REPLAY_ALPHA),
-        Backend.NATIVE) : null;
-    this.replayWeights = usePriorities ? FloatTensor.allocate(2, replayBatch) : null;
-    this.replayResiduals = usePriorities ? FloatTensor.allocate(2, replayBatch) : null;
-    this.replayBlock = useReplay ? Trajectories.of(env, 2, replayBatch) : null;
-    this.replayHeads = useReplay ? HeadBlock.like(replayBlock) : null;
-    this.replayGrads = useReplay ? HeadBlock.like(replayBlock) : null;
-    this.replayTargetHeads = useReplay && target != null ? HeadBlock.like(replayBlock) : null;
+    this.replay = TransitionReplay.create(config, env, target != null, backwardPolicy != null);
     this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
-    this.replayBackwardHeads = backwardPolicy != null && useReplay ? HeadBlock.like(replayBlock) : null;
     this.localSearch = ls == null ? null
         : new LocalSearch(env, ls, batch, backward == BackwardChoice.UNIFORM
             || !objective.learnsBackwardPolicy() && !backward.separateNetwork(), seed);
     this.onlineBuffers = new UpdateBuffers(grads, targetHeads, backwardHeads, true, false);
-    this.replayBuffers = useReplay ? new UpdateBuffers(replayGrads, replayTargetHeads, replayBackwardHeads, false,
-        usePriorities) : null;
+    this.replayBuffers = replay == null ? null : new UpdateBuffers(replay.grads, replay.targetHeads,
+        replay.backwardHeads, false, replay.prioritized != null);
     this.lsBuffers = ls == null ? null : new UpdateBuffers(HeadBlock.like(localSearch.block()),
         target == null ? null : HeadBlock.like(localSearch.block()),
         backwardPolicy == null ? null : HeadBlock.like(localSearch.block()), false, false);
-    this.delta = FloatTensor.allocate(Math.max(Math.max(block.slots() * batch, 2 * replayBatch),
+    this.delta = FloatTensor.allocate(Math.max(Math.max(block.slots() * batch, 2 * config.getInt(TrainKey.REPLAY_BATCH)),
         ls == null ? 0 : localSearch.block().slots() * localSearch.block().batch()));
     this.trackers = new TrainingTrackers(env, space, config.getInt(TrainKey.METRIC_BUFFER));
-    int evalBatch = config.getInt(TrainKey.EVAL_BATCH);
-    int[] groundTruth = space == null ? null
-        : Profile.time("evaluation setup", () -> TrainSetup.groundTruth(space, evalBatch, seed));
-    int corr = config.getInt(TrainKey.CORR_OBJECTS);
-    int[] testObjects = corr == 0 ? null : env.testObjects().map(t -> TrainSetup.spread(t, env.stateWidth(), corr))
-        .orElse(space == null ? null : TrainSetup.testObjects(space, corr, seed));
-    this.evaluator = Profile.time("evaluation setup", () -> new Evaluator(env, space, knownLogZ(), seed, evalBatch,
-        config.getInt(TrainKey.EVAL_ROUNDS), !objective.learnsBackwardPolicy() || backwardPolicy != null, groundTruth,
-        testObjects, space == null ? corr : 0, TrainSetup.transport(space, config.getInt(TrainKey.OT_MAX_STATES))));
+    this.metrics = new PolicyMetrics(config, env, space, objective, policy,
+        !objective.learnsBackwardPolicy() || backwardPolicy != null);
     this.step = step;
   }
 
@@ -244,14 +205,6 @@ public final class Trainer extends NativeResource {
       p.close();
       throw e;
     }
-  }
-
-  /** Exact log Z where known (closed form or enumeration), else 0. */
-  private double knownLogZ() {
-    if (space != null) {
-      return space.logZ();
-    }
-    return env.closedForm().map(org.gfn4j.env.ClosedForm::logZ).orElse(0.0);
   }
 
   public long step() {
@@ -314,25 +267,15 @@ public final class Trainer extends NativeResource {
       loss = update(prefix, heads, used, onlineBuffers);
     } else {
       java.util.SplittableRandom rng = new java.util.SplittableRandom(config.getLong(TrainKey.SEED) * 31 + step);
-      if (prioritized != null) {
-        prioritized.add(prefix, used);
-      } else {
-        replay.add(prefix, used);
-      }
-      if (replay.size() >= Math.max(1, config.getInt(TrainKey.REPLAY_MIN))) {
-        if (prioritized != null) {
-          prioritized.sample(rng, replayBlock, PrioritizedReplay.beta(config.getDouble(TrainKey.REPLAY_BETA_START),
-              config.getDouble(TrainKey.REPLAY_BETA_END), config.getInt(TrainKey.REPLAY_BETA_STEPS), step),
-              replayWeights);
-        } else {
-          replay.sample(rng, replayBlock);
-        }
+      replay.add(prefix, used);
+      if (replay.ready()) {
+        replay.draw(rng, step);
         long t0 = System.nanoTime();
-        online.evaluate(replayBlock.obsRows(), replayHeads.forwardLogits(0, 2), replayHeads.backwardLogits(0, 2),
-            replayHeads.logFlow(0, 2));
+        HeadBlock rh = replay.heads;
+        online.evaluate(replay.block.obsRows(), rh.forwardLogits(0, 2), rh.backwardLogits(0, 2), rh.logFlow(0, 2));
         times.policyNanos += System.nanoTime() - t0;
-        times.forwardRows += replayBlock.obsRows().dim(0);
-        loss = update(replayBlock, replayHeads, 2, replayBuffers);
+        times.forwardRows += replay.block.obsRows().dim(0);
+        loss = update(replay.block, rh, 2, replayBuffers);
       }
     }
     if (backwardPolicy != null) {
@@ -407,15 +350,15 @@ public final class Trainer extends NativeResource {
     ObjectiveGrads g = ObjectiveGrads.of(gh.forwardLogits(0, used), gh.backwardLogits(0, used), gh.logFlow(0, used));
     boolean prioritizedBatch = buffers.prioritized();
     if (prioritizedBatch) {
-      in.weights(replayWeights);
-      g.withTdErrors(replayResiduals);
+      in.weights(replay.weights);
+      g.withTdErrors(replay.residuals);
     }
     double loss = objective.loss(in.build(), g);
     if (backwardPolicy != null) {
       g.dBackwardLogits().fill(0f); // PB̄ is not the forward network's head
     }
     if (prioritizedBatch) {
-      prioritized.updatePriorities(replayResiduals);
+      replay.prioritized.updatePriorities(replay.residuals);
     }
     long t1 = System.nanoTime();
     times.objectiveNanos += t1 - t0;
@@ -458,18 +401,11 @@ public final class Trainer extends NativeResource {
     ensureOpen();
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
-    out.putAll(evaluator.evaluate(online));
+    out.putAll(metrics.evaluate(online));
     if (learner != null) {
       out.putAll(learner.metrics());
     }
     out.putAll(trees.evaluate(online, step));
-    if (pathSolver != null) { // the same sampling noise at every evaluation, like the evaluator's
-      out.putAll(pathSolver.solve(online, new Sampler(config.getLong(TrainKey.SEED) ^ 0x50A7L), -3L));
-    }
-    out.put("log_z_learned", learnedLogZ());
-    if (space != null || env.closedForm().isPresent()) {
-      out.put("log_z_true", knownLogZ());
-    }
     out.put("epsilon", (double) epsilon.at(step));
     out.put("lr", policy.learningRate());
     if (localSearch != null) {
@@ -478,45 +414,9 @@ public final class Trainer extends NativeResource {
     return out;
   }
 
-  /** The run's estimate of log Z, as the objective says its model holds it ({@link org.gfn4j.objective.LogZEstimate}). */
-  double learnedLogZ() {
-    if (objective.usesLogZ()) {
-      return policy.logZ().value();
-    }
-    try (Trajectories one = Trajectories.of(env, 2, 1);
-        HeadBlock h = HeadBlock.like(one)) {
-      StateBatch s0 = one.states(0);
-      env.reset(s0);
-      env.observe(s0, one.obs(0));
-      online.evaluate(one.obs(0), h.forwardLogits(0, 1), h.backwardLogits(0, 1), h.logFlow(0, 1));
-      switch (objective.logZEstimate()) {
-        case LOG_FLOW_PLUS_LOG_REWARD_AT_S0:
-          return h.logFlow.get(0) + env.logRewards(s0.cells(0), 1)[0];
-        case STOP_PROBABILITY_AT_S0:
-          env.forwardMask(s0, one.forwardMask(0));
-          return env.logRewards(s0.cells(0), 1)[0]
-              - logProbability(h.forwardLogits, one.forwardMask, env.stopAction().orElseThrow());
-        default:
-          return h.logFlow.get(0);
-      }
-    }
-  }
-
-  /** log softmax of row 0 of {@code logits} over the actions {@code invalid} allows, at {@code action}. */
-  private static double logProbability(FloatTensor logits, org.gfn4j.tensor.ByteTensor invalid, int action) {
-    int n = (int) logits.dim(2);
-    double[] row = new double[n];
-    byte[] mask = new byte[n];
-    for (int a = 0; a < n; a++) {
-      row[a] = logits.get(a);
-      mask[a] = invalid.get(a);
-    }
-    return LogSoftmax.logProb(row, 0, LogSoftmax.lse(row, 0, mask, 0, n), action);
-  }
-
   /** The exact terminal distribution of the current policy (null when not enumerable). */
   public double[] exactDistribution() {
-    return evaluator.exactDistribution(online);
+    return metrics.evaluator.exactDistribution(online);
   }
 
   @Override
@@ -527,15 +427,12 @@ public final class Trainer extends NativeResource {
   /** Releases every buffer, session and network of the run. */
   @Override
   protected void free() {
-    evaluator.close();
+    metrics.close();
     if (firstEdgeRows != null) {
       firstEdgeRows.close();
     }
     if (learner != null) {
       learner.close();
-    }
-    if (pathSolver != null) {
-      pathSolver.close();
     }
     rollout.close();
     if (fusedRollout != null) {
@@ -547,7 +444,7 @@ public final class Trainer extends NativeResource {
     if (targetHeads != null) {
       targetHeads.close();
     }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replayBackwardHeads, trees, localSearch,
+    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replay, trees, localSearch,
         lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target(),
         lsBuffers == null ? null : lsBuffers.backward(), targetPolicy}) {
       if (c != null) {
@@ -560,16 +457,6 @@ public final class Trainer extends NativeResource {
     }
     delta.close();
     compaction.close();
-    for (AutoCloseable c : new AutoCloseable[] {prioritized, replay, replayBlock, replayHeads, replayGrads,
-        replayTargetHeads, replayWeights, replayResiduals}) {
-      if (c != null) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
     if (target != null) {
       target.close();
     }

@@ -3,6 +3,7 @@ package org.gfn4j.env.cube;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import org.gfn4j.env.FirstEdgeSteps;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.runtime.Backend;
@@ -53,100 +54,39 @@ public final class JavaCube2 extends Cube2 {
     throw new IllegalArgumentException("cube2_" + kernel + ": " + what);
   }
 
+  /** The moves the shared first-edge step loops apply (validation order as in the native kernels). */
+  private static final FirstEdgeSteps.Moves MOVES = new FirstEdgeSteps.Moves() {
+    @Override public int width() { return W; }
+    @Override public String kernelName() { return "cube2"; }
+    @Override public int forwardActions() { return A; }
+    @Override public int exitAction() { return EXIT; }
+    @Override public int backwardActions() { return AB; }
+    @Override public int returnAction() { return RETURN; }
+    @Override public boolean isState(int[] r) { return isCube(r); }
+    @Override public boolean forwardAllowed(int[] r, int a) { return true; }
+    @Override public boolean backwardAllowed(int[] r, int a) { return a != RETURN || CubeGroup.isSolved(r, 0); }
+    @Override public int[] afterFirstEdge() { return CubeGroup.solved(); }
+    @Override public int[] forward(int[] r, int a) { return CubeGroup.move(r, 0, a); }
+    @Override public float exitLogReward(int[] r) { return 0f; } // the reward module scores exits
+
+    @Override public int[] backward(int[] r, int a) { return CubeGroup.unmove(r, 0, a); }
+  };
+
   @Override
   protected void doReset(StateBatch s) {
-    s.cells().fill(-1);
-    s.terminal().fill((byte) 0);
-    s.pad().fill((byte) 0);
+    FirstEdgeSteps.reset(s);
   }
 
   @Override
   protected void doStep(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward) {
-    IntBuffer c = s.cells().buffer();
-    ByteBuffer term = s.terminal().buffer();
-    IntBuffer a = actions.buffer();
-    int batch = s.batchSize();
-    int[][] rows = new int[batch][];
-    for (int b = 0; b < batch; b++) {
-      rows[b] = row(c, b);
-      if (term.get(b) != 0) {
-        continue;
-      }
-      int act = a.get(b);
-      boolean start = isStart(rows[b], 0);
-      if (!start && !isCube(rows[b])) {
-        fail("step", "invalid argument (shape, size or value)");
-      } else if (act < 0 || act >= A) {
-        fail("step", "an action id is out of range");
-      } else if (start && act != 0) {
-        fail("step", "an action is forbidden by the invalid mask");
-      }
-    }
-    IntBuffer out = next.cells().buffer();
-    ByteBuffer termOut = next.terminal().buffer();
-    ByteBuffer padOut = next.pad().buffer();
-    FloatBuffer lr = logReward.buffer();
-    for (int b = 0; b < batch; b++) {
-      int[] r = rows[b];
-      boolean wasTerminal = term.get(b) != 0;
-      int act = a.get(b);
-      int[] result = r;
-      if (!wasTerminal && act != EXIT) {
-        result = isStart(r, 0) ? CubeGroup.solved() : CubeGroup.move(r, 0, act);
-      }
-      out.put(b * W, result, 0, W);
-      lr.put(b, 0f);
-      padOut.put(b, (byte) (wasTerminal ? 1 : 0));
-      termOut.put(b, (byte) (wasTerminal || act == EXIT ? 1 : 0));
-    }
+    FirstEdgeSteps.step(MOVES, s, actions, next, logReward);
   }
 
   @Override
   protected void doBackwardStep(StateBatch s, IntTensor actions, StateBatch prev, ByteTensor done) {
-    IntBuffer c = s.cells().buffer();
-    ByteBuffer term = s.terminal().buffer();
-    IntBuffer a = actions.buffer();
-    int batch = s.batchSize();
-    int[][] rows = new int[batch][];
-    for (int b = 0; b < batch; b++) {
-      rows[b] = row(c, b);
-      boolean terminal = term.get(b) != 0;
-      if (!terminal && isStart(rows[b], 0)) {
-        continue;
-      }
-      int act = a.get(b);
-      if (!isCube(rows[b])) {
-        fail("backward_step", "invalid argument (shape, size or value)");
-      } else if (act < 0 || act >= AB) {
-        fail("backward_step", "an action id is out of range");
-      } else if (terminal ? act != EXIT : act == EXIT || (act == RETURN && !CubeGroup.isSolved(rows[b], 0))) {
-        fail("backward_step", "an action is forbidden by the invalid mask");
-      }
-    }
-    IntBuffer out = prev.cells().buffer();
-    ByteBuffer termOut = prev.terminal().buffer();
-    ByteBuffer padOut = prev.pad().buffer();
-    ByteBuffer doneOut = done.buffer();
-    for (int b = 0; b < batch; b++) {
-      int[] r = rows[b];
-      boolean wasTerminal = term.get(b) != 0;
-      boolean wasStart = !wasTerminal && isStart(r, 0);
-      int act = a.get(b);
-      int[] result = r;
-      if (!wasTerminal && !wasStart) {
-        if (act == RETURN) {
-          result = new int[W];
-          java.util.Arrays.fill(result, -1);
-        } else {
-          result = CubeGroup.unmove(r, 0, act);
-        }
-      }
-      out.put(b * W, result, 0, W);
-      termOut.put(b, (byte) 0);
-      padOut.put(b, (byte) (wasStart ? 1 : 0));
-      doneOut.put(b, (byte) (isStart(result, 0) ? 1 : 0));
-    }
+    FirstEdgeSteps.backwardStep(MOVES, s, actions, prev, done);
   }
+
 
   @Override
   protected void doForwardMask(StateBatch s, ByteTensor invalid) {

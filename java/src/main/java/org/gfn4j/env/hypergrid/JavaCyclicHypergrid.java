@@ -3,6 +3,7 @@ package org.gfn4j.env.hypergrid;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import org.gfn4j.env.FirstEdgeSteps;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.runtime.Backend;
@@ -69,107 +70,54 @@ public final class JavaCyclicHypergrid extends CyclicHypergrid {
     throw new IllegalArgumentException("cyclic_hypergrid_" + kernel + ": " + what);
   }
 
+  /** The moves the shared first-edge step loops apply (validation order as in the native kernels). */
+  private final FirstEdgeSteps.Moves moves = new FirstEdgeSteps.Moves() {
+    @Override public int width() { return dim; }
+    @Override public String kernelName() { return "cyclic_hypergrid"; }
+    @Override public int forwardActions() { return 2 * dim + 1; }
+    @Override public int exitAction() { return 2 * dim; }
+    @Override public int backwardActions() { return 2 * dim + 2; }
+    @Override public int returnAction() { return 2 * dim + 1; }
+    @Override public boolean isState(int[] r) { return inRange(r); }
+    @Override public boolean forwardAllowed(int[] r, int a) { return forwardOk(r, a); }
+    @Override public boolean backwardAllowed(int[] r, int a) { return backwardOk(r, a); }
+    @Override public int[] afterFirstEdge() { return new int[dim]; }
+    @Override public float exitLogReward(int[] r) { return (float) levelLogR[config.level(r)]; }
+
+    @Override
+    public int[] forward(int[] r, int a) { // a < dim: coordinate a − 1; else coordinate a − dim + 1
+      if (a < dim) {
+        r[a]--;
+      } else {
+        r[a - dim]++;
+      }
+      return r;
+    }
+
+    @Override
+    public int[] backward(int[] r, int a) {
+      if (a < dim) {
+        r[a]++;
+      } else {
+        r[a - dim]--;
+      }
+      return r;
+    }
+  };
+
   @Override
   protected void doReset(StateBatch s) {
-    s.cells().fill(-1);
-    s.terminal().fill((byte) 0);
-    s.pad().fill((byte) 0);
+    FirstEdgeSteps.reset(s);
   }
 
   @Override
   protected void doStep(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward) {
-    IntBuffer c = s.cells().buffer();
-    ByteBuffer term = s.terminal().buffer();
-    IntBuffer a = actions.buffer();
-    int n = s.batchSize();
-    int[][] rows = new int[n][];
-    for (int b = 0; b < n; b++) {
-      rows[b] = row(c, b);
-      if (term.get(b) != 0) {
-        continue;
-      }
-      int act = a.get(b);
-      boolean start = isStart(rows[b]);
-      if (!start && !inRange(rows[b])) {
-        fail("step", "invalid argument (shape, size or value)");
-      } else if (act < 0 || act > 2 * dim) {
-        fail("step", "an action id is out of range");
-      } else if (start ? act != 0 : !forwardOk(rows[b], act)) {
-        fail("step", "an action is forbidden by the invalid mask");
-      }
-    }
-    IntBuffer out = next.cells().buffer();
-    ByteBuffer termOut = next.terminal().buffer();
-    ByteBuffer padOut = next.pad().buffer();
-    FloatBuffer lr = logReward.buffer();
-    for (int b = 0; b < n; b++) {
-      int[] r = rows[b];
-      boolean wasTerminal = term.get(b) != 0;
-      int act = a.get(b);
-      float reward = 0f;
-      if (!wasTerminal) {
-        if (act == 2 * dim) {
-          reward = (float) levelLogR[config.level(r)];
-        } else if (isStart(r)) {
-          java.util.Arrays.fill(r, 0);
-        } else if (act < dim) {
-          r[act]--;
-        } else {
-          r[act - dim]++;
-        }
-      }
-      out.put(b * dim, r, 0, dim);
-      lr.put(b, reward);
-      padOut.put(b, (byte) (wasTerminal ? 1 : 0));
-      termOut.put(b, (byte) (wasTerminal || act == 2 * dim ? 1 : 0));
-    }
+    FirstEdgeSteps.step(moves, s, actions, next, logReward);
   }
 
   @Override
   protected void doBackwardStep(StateBatch s, IntTensor actions, StateBatch prev, ByteTensor done) {
-    IntBuffer c = s.cells().buffer();
-    ByteBuffer term = s.terminal().buffer();
-    IntBuffer a = actions.buffer();
-    int n = s.batchSize();
-    int[][] rows = new int[n][];
-    for (int b = 0; b < n; b++) {
-      rows[b] = row(c, b);
-      boolean terminal = term.get(b) != 0;
-      if (!terminal && isStart(rows[b])) {
-        continue;
-      }
-      int act = a.get(b);
-      if (!inRange(rows[b])) {
-        fail("backward_step", "invalid argument (shape, size or value)");
-      } else if (act < 0 || act > 2 * dim + 1) {
-        fail("backward_step", "an action id is out of range");
-      } else if (terminal ? act != 2 * dim : !backwardOk(rows[b], act)) {
-        fail("backward_step", "an action is forbidden by the invalid mask");
-      }
-    }
-    IntBuffer out = prev.cells().buffer();
-    ByteBuffer termOut = prev.terminal().buffer();
-    ByteBuffer padOut = prev.pad().buffer();
-    ByteBuffer doneOut = done.buffer();
-    for (int b = 0; b < n; b++) {
-      int[] r = rows[b];
-      boolean wasTerminal = term.get(b) != 0;
-      boolean wasStart = !wasTerminal && isStart(r);
-      int act = a.get(b);
-      if (!wasTerminal && !wasStart) {
-        if (act == 2 * dim + 1) {
-          java.util.Arrays.fill(r, -1);
-        } else if (act < dim) {
-          r[act]++;
-        } else {
-          r[act - dim]--;
-        }
-      }
-      out.put(b * dim, r, 0, dim);
-      termOut.put(b, (byte) 0);
-      padOut.put(b, (byte) (wasStart ? 1 : 0));
-      doneOut.put(b, (byte) (isStart(r) ? 1 : 0));
-    }
+    FirstEdgeSteps.backwardStep(moves, s, actions, prev, done);
   }
 
   @Override

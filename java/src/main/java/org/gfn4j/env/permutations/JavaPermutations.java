@@ -3,6 +3,7 @@ package org.gfn4j.env.permutations;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import org.gfn4j.env.FirstEdgeSteps;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.runtime.Backend;
@@ -82,65 +83,39 @@ public final class JavaPermutations extends Permutations {
     throw new IllegalArgumentException("permutations_" + kernel + ": " + what);
   }
 
+  /** The moves the shared first-edge step loops apply (validation order as in the native kernels). */
+  private final FirstEdgeSteps.Moves moves = new FirstEdgeSteps.Moves() {
+    @Override public int width() { return n; }
+    @Override public String kernelName() { return "permutations"; }
+    @Override public int forwardActions() { return n + 1; }
+    @Override public int exitAction() { return n; }
+    @Override public int backwardActions() { return n + 2; }
+    @Override public int returnAction() { return n + 1; }
+    @Override public boolean isState(int[] r) { return isPermutation(r); }
+    @Override public boolean forwardAllowed(int[] r, int a) { return true; }
+    @Override public boolean backwardAllowed(int[] r, int a) { return true; }
+    @Override public int[] forward(int[] r, int a) { return move(r, a); }
+    @Override public int[] backward(int[] r, int a) { return unmove(r, a); }
+    @Override public float exitLogReward(int[] r) { return (float) (fixedPoints(r, 0, n) / config.t()); }
+
+    @Override
+    public int[] afterFirstEdge() {
+      int[] identity = new int[n];
+      for (int i = 0; i < n; i++) {
+        identity[i] = i;
+      }
+      return identity;
+    }
+  };
+
   @Override
   protected void doReset(StateBatch s) {
-    s.cells().fill(-1);
-    s.terminal().fill((byte) 0);
-    s.pad().fill((byte) 0);
+    FirstEdgeSteps.reset(s);
   }
 
   @Override
   protected void doStep(StateBatch s, IntTensor actions, StateBatch next, FloatTensor logReward) {
-    IntBuffer c = s.cells().buffer();
-    ByteBuffer term = s.terminal().buffer();
-    IntBuffer a = actions.buffer();
-    int batch = s.batchSize();
-    for (int b = 0; b < batch; b++) {
-      if (term.get(b) != 0) {
-        continue;
-      }
-      int[] r = row(c, b);
-      int act = a.get(b);
-      boolean start = isStart(r, 0, n);
-      if (!start && !isPermutation(r)) {
-        fail("step", "invalid argument (shape, size or value)");
-      } else if (act < 0 || act > n) {
-        fail("step", "an action id is out of range");
-      } else if (start && act != 0) {
-        fail("step", "an action is forbidden by the invalid mask");
-      }
-    }
-    int[][] rows = new int[batch][];
-    for (int b = 0; b < batch; b++) {
-      rows[b] = row(c, b);
-    }
-    IntBuffer out = next.cells().buffer();
-    ByteBuffer termOut = next.terminal().buffer();
-    ByteBuffer padOut = next.pad().buffer();
-    FloatBuffer lr = logReward.buffer();
-    for (int b = 0; b < batch; b++) {
-      int[] r = rows[b];
-      boolean wasTerminal = term.get(b) != 0;
-      int act = a.get(b);
-      float reward = 0f;
-      int[] result = r;
-      if (wasTerminal || act == n) {
-        if (!wasTerminal) {
-          reward = (float) (fixedPoints(r, 0, n) / config.t());
-        }
-      } else if (isStart(r, 0, n)) {
-        result = new int[n];
-        for (int i = 0; i < n; i++) {
-          result[i] = i;
-        }
-      } else {
-        result = move(r, act);
-      }
-      out.put(b * n, result, 0, n);
-      lr.put(b, reward);
-      padOut.put(b, (byte) (wasTerminal ? 1 : 0));
-      termOut.put(b, (byte) (wasTerminal || act == n ? 1 : 0));
-    }
+    FirstEdgeSteps.step(moves, s, actions, next, logReward);
   }
 
   /** Forward move a < n: swap positions a, a+1, or (a = n−1) the cyclic shift out[i] = in[i−1]. */
@@ -172,49 +147,7 @@ public final class JavaPermutations extends Permutations {
 
   @Override
   protected void doBackwardStep(StateBatch s, IntTensor actions, StateBatch prev, ByteTensor done) {
-    IntBuffer c = s.cells().buffer();
-    ByteBuffer term = s.terminal().buffer();
-    IntBuffer a = actions.buffer();
-    int batch = s.batchSize();
-    int[][] rows = new int[batch][];
-    for (int b = 0; b < batch; b++) {
-      rows[b] = row(c, b);
-      boolean terminal = term.get(b) != 0;
-      if (!terminal && isStart(rows[b], 0, n)) {
-        continue;
-      }
-      int act = a.get(b);
-      if (!isPermutation(rows[b])) {
-        fail("backward_step", "invalid argument (shape, size or value)");
-      } else if (act < 0 || act > n + 1) {
-        fail("backward_step", "an action id is out of range");
-      } else if (terminal ? act != n : act == n) {
-        fail("backward_step", "an action is forbidden by the invalid mask");
-      }
-    }
-    IntBuffer out = prev.cells().buffer();
-    ByteBuffer termOut = prev.terminal().buffer();
-    ByteBuffer padOut = prev.pad().buffer();
-    ByteBuffer doneOut = done.buffer();
-    for (int b = 0; b < batch; b++) {
-      int[] r = rows[b];
-      boolean wasTerminal = term.get(b) != 0;
-      boolean wasStart = !wasTerminal && isStart(r, 0, n);
-      int act = a.get(b);
-      int[] result = r;
-      if (!wasTerminal && !wasStart) {
-        if (act == n + 1) {
-          result = new int[n];
-          java.util.Arrays.fill(result, -1);
-        } else {
-          result = unmove(r, act);
-        }
-      }
-      out.put(b * n, result, 0, n);
-      termOut.put(b, (byte) 0);
-      padOut.put(b, (byte) (wasStart ? 1 : 0));
-      doneOut.put(b, (byte) (isStart(result, 0, n) ? 1 : 0));
-    }
+    FirstEdgeSteps.backwardStep(moves, s, actions, prev, done);
   }
 
   @Override
