@@ -17,7 +17,6 @@ import org.gfn4j.runtime.Profile;
 import org.gfn4j.objective.Objective;
 import org.gfn4j.objective.ObjectiveGrads;
 import org.gfn4j.objective.ObjectiveInputs;
-import org.gfn4j.policy.Heads;
 import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.policy.PolicyTrainer;
@@ -69,7 +68,8 @@ public final class Trainer extends NativeResource {
   private final HeadBlock grads;
   private final HeadBlock targetHeads;
   private final FloatTensor delta;
-  private final RowCompaction compaction;
+  /** Train step and optimizer step of one block. */
+  private final PolicyStep policyStep;
   /** Stored transitions for off-policy updates (replay=uniform|prioritized), else null. */
   final TransitionReplay replay;
   /** The evaluator, the shortest-path solver and log Z: what an evaluation measures of the policy. */
@@ -162,8 +162,7 @@ public final class Trainer extends NativeResource {
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
     this.targetHeads = target == null ? null : HeadBlock.like(block);
-    this.compaction = new RowCompaction(block.slots() * batch, env.observationSpec(), env.numActions(),
-        env.numBackwardActions());
+    this.policyStep = new PolicyStep(policy, objective.usesLogZ(), nativeForward, times, env, block.slots() * batch);
     this.replay = TransitionReplay.create(config, env, target != null, backwardPolicy != null);
     this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
     this.localSearch = ls == null ? null
@@ -304,8 +303,8 @@ public final class Trainer extends NativeResource {
       long t0 = System.nanoTime();
       double loss = trees.regressionLoss(b, used, h, grads);
       times.objectiveNanos += System.nanoTime() - t0;
-      step(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used), grads.logFlow(0, used)),
-          used, true);
+      policyStep.run(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used),
+          grads.logFlow(0, used)), used, true);
       return loss;
     }
     long t0 = System.nanoTime();
@@ -362,38 +361,8 @@ public final class Trainer extends NativeResource {
     }
     long t1 = System.nanoTime();
     times.objectiveNanos += t1 - t0;
-    step(b, g, used, buffers.compact());
+    policyStep.run(b, g, used, buffers.compact());
     return loss;
-  }
-
-  /** ONNX Runtime train step on the upstream gradients {@code g} of {@code b}'s heads, and the optimizer step. */
-  private void step(Trajectories b, ObjectiveGrads g, int used, boolean compact) {
-    Tensor<?> obs = b.obsRows();
-    long t1 = System.nanoTime();
-    Map<String, FloatTensor> upstream = new LinkedHashMap<>();
-    if (!compact || compaction.select(b.pad, used * b.batch()) == used * b.batch()) {
-      upstream.put(PolicyFactory.FORWARD, g.dForwardLogits());
-      upstream.put(PolicyFactory.BACKWARD, g.dBackwardLogits());
-      upstream.put(PolicyFactory.LOG_FLOW, g.dLogFlow());
-    } else { // drop the padding rows: their upstream gradients are zero
-      obs = compaction.obs(obs);
-      upstream.put(PolicyFactory.FORWARD, compaction.dForward(g.dForwardLogits()));
-      upstream.put(PolicyFactory.BACKWARD, compaction.dBackward(g.dBackwardLogits()));
-      upstream.put(PolicyFactory.LOG_FLOW, compaction.dFlow(g.dLogFlow()));
-    }
-    times.trainRows += obs.dim(0);
-    policy.accumulate(obs, Heads.wrap(upstream));
-    if (objective.usesLogZ()) {
-      policy.logZ().accumulate(g.dLogZ());
-    }
-    long t2 = System.nanoTime();
-    policy.step();
-    if (nativeForward != null) {
-      nativeForward.sync(policy); // once per optimizer step, not per rollout step
-    }
-    long t3 = System.nanoTime();
-    times.trainNanos += t2 - t1;
-    times.optimizerNanos += t3 - t2;
   }
 
   /** Metrics of the current policy and the training trackers, gfnx names. */
@@ -456,7 +425,7 @@ public final class Trainer extends NativeResource {
       }
     }
     delta.close();
-    compaction.close();
+    policyStep.close();
     if (target != null) {
       target.close();
     }
