@@ -6,14 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.HashSet;
-import java.util.Set;
-import org.gfn4j.rollout.ForwardRollout;
-import org.gfn4j.rollout.HeadBlock;
-import org.gfn4j.rollout.RolloutTimer;
-import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.runtime.Backend;
-import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
@@ -25,28 +18,14 @@ import org.junit.jupiter.api.Test;
  * backends: masks are sound, rollouts terminate (or are flagged truncated), backward steps invert
  * forward steps, padding follows termination, native and Java reference agree value for value,
  * the number of valid backward actions of a state equals its number of parents, distinct states
- * observe differently, rewards come from the reward module, and exact enumeration is consistent.
+ * observe differently, and exact enumeration is consistent; {@link EnvironmentContractChecks} adds
+ * truncation flags, reward-module use and input refusal.
  * Cycles are allowed: an environment that does not always terminate may leave trajectories
  * running at the step cap (still able to move, without reward), and a fixed first edge counts
  * s0 as a parent of every start state.
  * Subclasses supply specs (and, for an environment with one backend, the backends).
  */
-public abstract class EnvironmentConformanceKit extends EnvironmentFirstEdgeChecks {
-  /** Picks a uniformly random allowed action per row (0 where every action is forbidden). */
-  static void randomValid(ByteTensor invalid, int numActions, Random rng, IntTensor out) {
-    int rows = (int) out.size();
-    for (int b = 0; b < rows; b++) {
-      int count = 0;
-      int chosen = 0;
-      for (int a = 0; a < numActions; a++) {
-        if (invalid.get((long) b * numActions + a) == 0 && rng.nextInt(++count) == 0) {
-          chosen = a;
-        }
-      }
-      out.set(b, chosen);
-    }
-  }
-
+public abstract class EnvironmentConformanceKit extends EnvironmentContractChecks {
   private static int firstAllowed(ByteTensor invalid, int row, int numActions) {
     for (int a = 0; a < numActions; a++) {
       if (invalid.get((long) row * numActions + a) == 0) {
@@ -352,114 +331,5 @@ public abstract class EnvironmentConformanceKit extends EnvironmentFirstEdgeChec
 
   private static int[] flatten(int[][] rows) {
     return Arrays.stream(rows).flatMapToInt(Arrays::stream).toArray();
-  }
-
-
-  @Test
-  void rolloutsFlagTruncationExactlyWhereTheStepCapIsHit() {
-    for (String spec : specs()) {
-      for (Backend backend : backends()) {
-        Environment env = create(spec, backend);
-        int n = batchSize();
-        int slots = Math.min(env.maxSteps() + 1, 4); // a short cap, so most trajectories are cut
-        try (Trajectories block = Trajectories.of(env, slots, n);
-            HeadBlock heads = HeadBlock.like(block);
-            ForwardRollout rollout = new ForwardRollout(env, new Sampler(11), n)) {
-          rollout.run(block, heads, UNIFORM, new ForwardRollout.Exploration(0f, 1f, 0), RolloutTimer.NONE);
-          for (int b = 0; b < n; b++) {
-            boolean terminal = block.terminal.get((long) (slots - 1) * n + b) != 0;
-            assertEquals(!terminal, block.isTruncated(b), spec + " " + backend + ": trajectory " + b);
-          }
-        }
-        try (Trajectories block = Trajectories.forRollouts(env, n);
-            HeadBlock heads = HeadBlock.like(block);
-            ForwardRollout rollout = new ForwardRollout(env, new Sampler(12), n)) {
-          rollout.run(block, heads, UNIFORM, new ForwardRollout.Exploration(0f, 1f, 0), RolloutTimer.NONE);
-          if (env.alwaysTerminates()) {
-            for (int b = 0; b < n; b++) {
-              assertFalse(block.isTruncated(b), spec + " " + backend + ": a full-length rollout was truncated");
-            }
-          }
-        }
-      }
-    }
-  }
-
-  @Test
-  void stepAsksTheRewardModuleOnlyForNewlyTerminalStates() {
-    for (String spec : specs()) {
-      for (Backend backend : backends()) {
-        Environment env = create(spec, backend);
-        int[] asked = new int[1];
-        RewardModule counting = new RewardModule() {
-          @Override
-          public double[] logRewards(int[] cells, int count) {
-            asked[0] += count;
-            return env.reward().logRewards(cells, count);
-          }
-        };
-        Environment wrapped = env.withReward(counting);
-        int n = batchSize();
-        Random rng = new Random(13);
-        try (StateBatch s = env.newBatch(n);
-            StateBatch next = env.newBatch(n);
-            StateBatch s2 = env.newBatch(n);
-            StateBatch next2 = env.newBatch(n);
-            ByteTensor invalid = ByteTensor.allocate(n, env.numActions());
-            IntTensor actions = IntTensor.allocate(n);
-            FloatTensor r1 = FloatTensor.allocate(n);
-            FloatTensor r2 = FloatTensor.allocate(n)) {
-          env.reset(s);
-          wrapped.reset(s2);
-          int newlyTerminal = 0;
-          for (int t = 0; t <= env.maxSteps(); t++) {
-            env.forwardMask(s, invalid);
-            randomValid(invalid, env.numActions(), rng, actions);
-            env.step(s, actions, next, r1);
-            wrapped.step(s2, actions, next2, r2);
-            for (int b = 0; b < n; b++) {
-              newlyTerminal += next.isTerminal(b) && !s.isTerminal(b) ? 1 : 0;
-            }
-            assertArrayEquals(r1.toArray(), r2.toArray(), spec + " " + backend + " t=" + t
-                + ": rewards through the module differ from the environment's");
-            s.copyFrom(next);
-            s2.copyFrom(next2);
-          }
-          assertEquals(newlyTerminal, asked[0], spec + " " + backend + ": reward module asked for other states");
-        }
-      }
-    }
-  }
-
-  @Test
-  void shapeMismatchesAndClosedBuffersAreRejectedBeforeNativeCode() {
-    for (String spec : specs()) {
-      for (Backend backend : backends()) {
-        Environment env = create(spec, backend);
-        try (StateBatch s = env.newBatch(4);
-            StateBatch next = env.newBatch(3);
-            IntTensor actions = IntTensor.allocate(4);
-            FloatTensor logR = FloatTensor.allocate(4);
-            Tensor<?> obs = env.observationSpec().isTokens() ? IntTensor.allocate(4, env.observationSize() + 1)
-                : FloatTensor.allocate(4, env.observationSize() + 1)) {
-          env.reset(s);
-          assertThrows(IllegalArgumentException.class, () -> env.step(s, actions, next, logR));
-          assertThrows(IllegalArgumentException.class, () -> env.observe(s, obs));
-          actions.fill(-1);
-          try (StateBatch same = env.newBatch(4)) {
-            assertThrows(IllegalArgumentException.class, () -> env.step(s, actions, same, logR));
-          }
-          actions.fill(env.numActions());
-          try (StateBatch same = env.newBatch(4)) {
-            assertThrows(IllegalArgumentException.class, () -> env.step(s, actions, same, logR));
-          }
-          logR.close();
-          try (StateBatch same = env.newBatch(4)) {
-            actions.fill(0);
-            assertThrows(IllegalStateException.class, () -> env.step(s, actions, same, logR));
-          }
-        }
-      }
-    }
   }
 }
