@@ -59,12 +59,24 @@ public final class FirstEdgeSteps {
 
   /** Whether {@code r} is the sentinel s0 (every cell −1). */
   public static boolean isSentinel(int[] r) {
-    for (int c : r) {
-      if (c != -1) {
+    return isSentinel(r, 0, r.length);
+  }
+
+  /** Whether {@code cells[offset..offset+width)} is the sentinel s0 (every cell −1). */
+  public static boolean isSentinel(int[] cells, int offset, int width) {
+    for (int i = 0; i < width; i++) {
+      if (cells[offset + i] != -1) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A copy of row {@code b} of a batch's cells, {@code width} cells a row. */
+  public static int[] row(IntBuffer cells, int b, int width) {
+    int[] r = new int[width];
+    cells.get(b * width, r, 0, width);
+    return r;
   }
 
   public static void reset(StateBatch s) {
@@ -164,11 +176,9 @@ public final class FirstEdgeSteps {
 
   private static int[][] rows(Moves m, StateBatch s) {
     IntBuffer c = s.cells().buffer();
-    int w = m.width();
     int[][] rows = new int[s.batchSize()][];
     for (int b = 0; b < rows.length; b++) {
-      rows[b] = new int[w];
-      c.get(b * w, rows[b], 0, w);
+      rows[b] = row(c, b, m.width());
     }
     return rows;
   }

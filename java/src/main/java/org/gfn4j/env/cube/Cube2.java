@@ -11,6 +11,7 @@ import org.gfn4j.env.ClosedForm;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.FirstEdge;
 import org.gfn4j.env.ObservationSpec;
+import org.gfn4j.env.FirstEdgeSteps;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.ShortestPaths;
 import org.gfn4j.env.StateBatch;
@@ -153,12 +154,7 @@ public abstract class Cube2 extends AbstractEnvironment {
   }
 
   static boolean isStart(int[] cells, int offset) {
-    for (int i = 0; i < CubeGroup.WIDTH; i++) {
-      if (cells[offset + i] != -1) {
-        return false;
-      }
-    }
-    return true;
+    return FirstEdgeSteps.isSentinel(cells, offset, CubeGroup.WIDTH);
   }
 
   @Override

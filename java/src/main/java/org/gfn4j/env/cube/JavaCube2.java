@@ -41,9 +41,7 @@ public final class JavaCube2 extends Cube2 {
   }
 
   private static int[] row(IntBuffer c, int b) {
-    int[] r = new int[W];
-    c.get(b * W, r, 0, W);
-    return r;
+    return FirstEdgeSteps.row(c, b, W);
   }
 
   private static boolean isCube(int[] r) {

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.gfn4j.env.DeltaScore;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.FirstEdge;
+import org.gfn4j.env.FirstEdgeSteps;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.UniformFirstEdge;
@@ -98,12 +99,7 @@ public abstract class CyclicHypergrid extends Hypergrid {
   }
 
   static boolean isStart(int[] cells) {
-    for (int c : cells) {
-      if (c != -1) {
-        return false;
-      }
-    }
-    return true;
+    return FirstEdgeSteps.isSentinel(cells);
   }
 
   /** Any cell, terminal or not, or (non-terminal) the sentinel s0 of all −1. */

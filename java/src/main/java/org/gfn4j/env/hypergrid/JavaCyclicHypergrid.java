@@ -41,9 +41,7 @@ public final class JavaCyclicHypergrid extends CyclicHypergrid {
   }
 
   private int[] row(IntBuffer c, int b) {
-    int[] r = new int[dim];
-    c.get(b * dim, r, 0, dim);
-    return r;
+    return FirstEdgeSteps.row(c, b, dim);
   }
 
   private boolean inRange(int[] r) {

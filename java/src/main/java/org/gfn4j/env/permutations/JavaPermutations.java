@@ -63,9 +63,7 @@ public final class JavaPermutations extends Permutations {
   }
 
   private int[] row(IntBuffer c, int b) {
-    int[] r = new int[n];
-    c.get(b * n, r, 0, n);
-    return r;
+    return FirstEdgeSteps.row(c, b, n);
   }
 
   private boolean isPermutation(int[] r) {

@@ -11,6 +11,7 @@ import org.gfn4j.env.ClosedForm;
 import org.gfn4j.env.EnvSpec;
 import org.gfn4j.env.FirstEdge;
 import org.gfn4j.env.ObservationSpec;
+import org.gfn4j.env.FirstEdgeSteps;
 import org.gfn4j.env.RewardModule;
 import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.UniformFirstEdge;
@@ -187,12 +188,7 @@ public abstract class Permutations extends AbstractEnvironment {
   }
 
   static boolean isStart(int[] cells, int offset, int n) {
-    for (int i = 0; i < n; i++) {
-      if (cells[offset + i] != -1) {
-        return false;
-      }
-    }
-    return true;
+    return FirstEdgeSteps.isSentinel(cells, offset, n);
   }
 
   /** Throws IllegalArgumentException unless {@code cells[offset..]} is a permutation of 0..n−1. */
