@@ -67,6 +67,11 @@ public final class LinearOps {
     if (c.rank() != 1 || dy.rank() != 2) {
       return Shapes.unbroadcast(dy, c);
     }
+    return columnSums(dy);
+  }
+
+  /** {@code Σ_rows dy} of a 2-D {@code dy} as the product {@code 1ᵀ·dy}, shape [columns]. */
+  static Value columnSums(Value dy) {
     Graph g = dy.graph();
     Value rows = g.emit("Shape", "", new Value[] {dy}, List.of(Attr.i("end", 1)),
         new Graph.Out(DType.INT64, new long[] {1}))[0];
@@ -76,7 +81,7 @@ public final class LinearOps {
         List.of(Attr.tensor("value", Graph.tensorProto(DType.FLOAT, new long[] {1}, new double[] {1}))),
         new Graph.Out(DType.FLOAT, new long[] {1, dy.dim(0)}))[0];
     Value sums = g.emit("Gemm", "", new Value[] {ones, dy}, List.of(), new Graph.Out(DType.FLOAT, new long[] {1, dy.dim(1)}))[0];
-    return ShapeOps.reshape(sums, c.shape());
+    return ShapeOps.reshape(sums, dy.dim(1));
   }
 
   /** A dense layer on 2-D input: {@code x · w + b} with {@code w} of shape [in, out]. */

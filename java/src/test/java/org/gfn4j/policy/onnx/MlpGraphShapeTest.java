@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * heads share one Gemm (forward, input gradient, weight gradient, bias gradient), so the graph
  * has d + 1 forward Gemms and 3 per layer backward (input gradient, weight gradient, bias
  * gradient as 1ᵀ·dy) except the first layer, which needs no input gradient: 4d + 3 in all.
- * ReduceSum appears only in the loss, once per head; no Add sums per-head input gradients.
+ * ReduceSum appears only in the loss, once per head; no Add sums per-head input gradients. The
+ * model that trains from kept activations has the backward products alone: 3d + 2.
  */
 class MlpGraphShapeTest {
   private static long count(ModelProto m, String op) {
@@ -33,5 +34,9 @@ class MlpGraphShapeTest {
     assertEquals(2, count(training, "Add"), "only the loss adds its three terms");
     ModelProto eval = PolicyGraphs.eval(spec);
     assertEquals(depth + 1, count(eval, "Gemm"));
+    ModelProto backward = PolicyGraphs.trainingFromActivations(spec, false);
+    assertEquals(3L * depth + 2, count(backward, "Gemm"), "the backward pass alone: no forward product");
+    assertEquals(depth, count(backward, "ReluGrad"));
+    assertEquals(0, count(backward, "Relu"));
   }
 }
