@@ -82,7 +82,9 @@ public final class Heads implements AutoCloseable {
       if (t == null) {
         throw new IllegalArgumentException("missing head " + e.getKey());
       }
-      t.requireShape("head " + e.getKey(), rows, e.getValue());
+      if (t.rank() != 2 || t.dim(0) != rows || t.dim(1) != e.getValue()) { // the message only when it fails
+        t.requireShape("head " + e.getKey(), rows, e.getValue());
+      }
     }
   }
 
