@@ -23,14 +23,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fused native rollout writes exactly what ForwardRollout writes with the same policy. */
 class NativeRolloutTest {
-  private static PolicySpec spec(Environment env) {
+  static PolicySpec spec(Environment env) {
     return PolicySpec.mlp(env.observationSize(), 2, 24, Activation.LEAKY_RELU)
         .head("forward_logits", env.numActions()).head("backward_logits", env.numBackwardActions())
         .head("log_flow", 1);
   }
 
   /** Random parameters, scaled so that the policy prefers some actions strongly. */
-  private static MlpForward policy(PolicySpec spec, long seed) {
+  static MlpForward policy(PolicySpec spec, long seed) {
     MlpForward f = MlpForward.create(spec, Backend.NATIVE);
     try (FloatTensor flat = FloatTensor.allocate(MlpForward.parameterCount(spec))) {
       Random r = new Random(seed);
@@ -42,7 +42,7 @@ class NativeRolloutTest {
     return f;
   }
 
-  private static PolicyFn viaJava(MlpForward f) {
+  static PolicyFn viaJava(MlpForward f) {
     return new PolicyFn() {
       @Override
       public void evaluate(Tensor<?> obs, FloatTensor fl, FloatTensor bl, FloatTensor flow) {
