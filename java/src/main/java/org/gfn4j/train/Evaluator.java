@@ -136,6 +136,11 @@ final class Evaluator implements AutoCloseable {
     this.paths = env.firstEdge().isPresent() ? env.shortestPaths().orElse(null) : null;
   }
 
+  /** Whether {@link #evaluate(PolicyFn, MlpForward)} with {@code mlp} draws its samples in the fused native loop. */
+  boolean samplesNatively(MlpForward mlp) {
+    return forward.fuses(mlp);
+  }
+
   boolean hasExact() {
     return exact != null || cyclicExact != null;
   }
