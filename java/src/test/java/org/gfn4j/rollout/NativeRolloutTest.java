@@ -12,6 +12,7 @@ import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.policy.Activation;
 import org.gfn4j.policy.Heads;
+import org.gfn4j.policy.HiddenActivations;
 import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.sample.Sampler;
@@ -96,6 +97,58 @@ class NativeRolloutTest {
       }
       assertFalse(java.util.Arrays.equals(a.actions.toArray(), new int[a.actions.toArray().length]));
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'hypergrid:dim=2,side=5', 16", "'hypergrid:dim=3,side=4', 37"})
+  void theRolloutKeepsTheActivationsOfItsNonPaddingRowsInBlockOrder(String envSpec, int batch) {
+    Environment env = Environments.create(envSpec);
+    PolicySpec spec = spec(env);
+    try (MlpForward f = policy(spec, batch);
+        NativeRollout fast = new NativeRollout(env, new Sampler(3), batch);
+        Trajectories b = Trajectories.forRollouts(env, batch);
+        HeadBlock hb = HeadBlock.like(b);
+        HiddenActivations kept = new HiddenActivations(spec.depth(), spec.width(), b.slots() * batch);
+        HiddenActivations again = new HiddenActivations(spec.depth(), spec.width(), b.slots() * batch)) {
+      int used = fast.run(b, hb, f, new ForwardRollout.Exploration(0.2f, 1f, 1), RolloutTimer.NONE, kept);
+      byte[] pad = b.pad.toArray();
+      float[] obs = ((FloatTensor) b.obs).toArray();
+      int size = env.observationSize();
+      int live = 0;
+      for (int i = 0; i < used * batch; i++) {
+        live += pad[i] == 0 ? 1 : 0;
+      }
+      assertEquals(live, kept.rows());
+      assertTrue(live > batch && live < used * batch, "some trajectories end early");
+      try (FloatTensor compact = FloatTensor.allocate(live, size); Heads heads = Heads.allocate(f.headSizes(), live)) {
+        int r = 0;
+        for (int i = 0; i < used * batch; i++) {
+          if (pad[i] == 0) {
+            for (int j = 0; j < size; j++) {
+              compact.set((long) r * size + j, obs[i * size + j]);
+            }
+            r++;
+          }
+        }
+        f.forward(compact, null, heads, again);
+        assertEquals(live, again.rows());
+        for (int layer = 0; layer < spec.depth(); layer++) {
+          assertArrayEquals(again.layer(layer).toArray(), kept.layer(layer).toArray(), "layer " + layer);
+        }
+        assertArrayEquals(heads.get("log_flow").toArray(), compactRows(hb.logFlow.toArray(), pad, used * batch));
+      }
+    }
+  }
+
+  private static float[] compactRows(float[] values, byte[] pad, int rows) {
+    float[] out = new float[rows];
+    int r = 0;
+    for (int i = 0; i < rows; i++) {
+      if (pad[i] == 0) {
+        out[r++] = values[i];
+      }
+    }
+    return java.util.Arrays.copyOf(out, r);
   }
 
   @Test
