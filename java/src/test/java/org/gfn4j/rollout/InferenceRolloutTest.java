@@ -1,6 +1,5 @@
 package org.gfn4j.rollout;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +9,6 @@ import org.gfn4j.env.Environments;
 import org.gfn4j.policy.MlpForward;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.sample.Sampler;
-import org.gfn4j.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,48 +18,42 @@ import org.junit.jupiter.params.provider.ValueSource;
  * slot-by-slot loop writes with the same native forward and sampler stream.
  */
 class InferenceRolloutTest {
-  private static final ForwardRollout.Exploration GREEDY_FREE = new ForwardRollout.Exploration(0f, 1f, -3);
+  private static final ForwardRollout.Exploration NO_EXPLORATION = new ForwardRollout.Exploration(0f, 1f, -3);
 
-  /** The two blocks, and the heads of their first {@code used} slots, are equal. */
-  private static void assertSameBlocks(Trajectories a, HeadBlock ha, Trajectories b, HeadBlock hb, int used,
-      Environment env) {
-    assertArrayEquals(a.cells.toArray(), b.cells.toArray());
-    assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
-    assertArrayEquals(a.pad.toArray(), b.pad.toArray());
-    assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
-    assertArrayEquals(a.actions.toArray(), b.actions.toArray());
-    assertArrayEquals(a.backwardActions.toArray(), b.backwardActions.toArray());
-    assertArrayEquals(a.logReward.toArray(), b.logReward.toArray());
-    assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
-    int rows = used * a.batch();
-    assertArrayEquals(ha.forwardLogits.view(0, rows, env.numActions()).toArray(),
-        hb.forwardLogits.view(0, rows, env.numActions()).toArray());
-    assertArrayEquals(ha.backwardLogits.view(0, rows, env.numBackwardActions()).toArray(),
-        hb.backwardLogits.view(0, rows, env.numBackwardActions()).toArray());
+  /**
+   * Rolls {@code rounds} evaluation-style rounds (RNG steps -1, -3, ...) on {@code env} twice with
+   * the same sampler seed, once offering the native forward and once not, and compares the blocks.
+   * Returns whether the first took the fused loop.
+   */
+  private static boolean sameWithAndWithoutTheNativeForward(Environment env, int batch, int rounds) {
+    try (MlpForward f = NativeRolloutTest.policy(NativeRolloutTest.spec(env), batch);
+        InferenceRollout withMlp = new InferenceRollout(env, new Sampler(77), batch);
+        InferenceRollout without = new InferenceRollout(env, new Sampler(77), batch);
+        Trajectories a = Trajectories.forRollouts(env, batch);
+        Trajectories b = Trajectories.forRollouts(env, batch);
+        HeadBlock ha = HeadBlock.like(a);
+        HeadBlock hb = HeadBlock.like(b)) {
+      PolicyFn fn = NativeRolloutTest.viaJava(f);
+      for (int round = 0; round < rounds; round++) {
+        ForwardRollout.Exploration x = new ForwardRollout.Exploration(0f, 1f, -1 - 2L * round);
+        int used = withMlp.run(a, ha, fn, f, x, null);
+        assertEquals(without.run(b, hb, fn, null, x, null), used);
+        NativeRolloutTest.assertSameRollout(env, a, ha, b, hb, used);
+      }
+      return withMlp.fuses(f);
+    }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"hypergrid:dim=2,side=8", "hypergrid:dim=4,side=5,reward=hard"})
   void theFusedPathWritesWhatTheStepwisePathWritesWithTheSameForward(String spec) {
-    Environment env = Environments.create(spec);
-    int batch = 16;
-    try (MlpForward f = NativeRolloutTest.policy(NativeRolloutTest.spec(env), 5);
-        InferenceRollout fusedRollout = new InferenceRollout(env, new Sampler(77), batch);
-        InferenceRollout stepRollout = new InferenceRollout(env, new Sampler(77), batch);
-        Trajectories a = Trajectories.forRollouts(env, batch);
-        Trajectories b = Trajectories.forRollouts(env, batch);
-        HeadBlock ha = HeadBlock.like(a);
-        HeadBlock hb = HeadBlock.like(b)) {
-      assertTrue(fusedRollout.fuses(f));
-      PolicyFn fn = NativeRolloutTest.viaJava(f);
-      for (int round = 0; round < 3; round++) {
-        ForwardRollout.Exploration x = new ForwardRollout.Exploration(0f, 1f, -1 - 2L * round);
-        int usedFused = fusedRollout.run(a, ha, fn, f, x, null);
-        int usedStep = stepRollout.run(b, hb, fn, null, x, null);
-        assertEquals(usedStep, usedFused);
-        assertSameBlocks(a, ha, b, hb, usedFused, env);
-      }
-    }
+    assertTrue(sameWithAndWithoutTheNativeForward(Environments.create(spec), 16, 3));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hypergrid:dim=2,side=4,moves=pm", "cube2", "permutations:n=3"})
+  void environmentsTheFusedLoopDoesNotKnowRollSlotBySlot(String spec) {
+    assertFalse(sameWithAndWithoutTheNativeForward(Environments.create(spec), 8, 2));
   }
 
   @Test
@@ -79,31 +71,11 @@ class InferenceRolloutTest {
         HeadBlock hb = HeadBlock.like(b);
         HeadBlock hc = HeadBlock.like(c)) {
       PolicyFn fn = NativeRolloutTest.viaJava(f);
-      int used = first.run(a, ha, fn, f, GREEDY_FREE, null);
-      assertEquals(used, again.run(b, hb, fn, f, GREEDY_FREE, null));
-      assertSameBlocks(a, ha, b, hb, used, env);
-      other.run(c, hc, fn, f, GREEDY_FREE, null);
+      int used = first.run(a, ha, fn, f, NO_EXPLORATION, null);
+      assertEquals(used, again.run(b, hb, fn, f, NO_EXPLORATION, null));
+      NativeRolloutTest.assertSameRollout(env, a, ha, b, hb, used);
+      other.run(c, hc, fn, f, NO_EXPLORATION, null);
       assertFalse(java.util.Arrays.equals(a.actions.toArray(), c.actions.toArray()), "another seed, other draws");
-    }
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"hypergrid:dim=2,side=4,moves=pm", "cube2", "permutations:n=3"})
-  void environmentsTheFusedLoopDoesNotKnowRollSlotBySlot(String spec) {
-    Environment env = Environments.create(spec);
-    int batch = 8;
-    try (MlpForward f = NativeRolloutTest.policy(NativeRolloutTest.spec(env), 1);
-        InferenceRollout withMlp = new InferenceRollout(env, new Sampler(5), batch);
-        InferenceRollout without = new InferenceRollout(env, new Sampler(5), batch);
-        Trajectories a = Trajectories.forRollouts(env, batch);
-        Trajectories b = Trajectories.forRollouts(env, batch);
-        HeadBlock ha = HeadBlock.like(a);
-        HeadBlock hb = HeadBlock.like(b)) {
-      assertFalse(withMlp.fuses(f));
-      PolicyFn fn = NativeRolloutTest.viaJava(f);
-      int used = withMlp.run(a, ha, fn, f, GREEDY_FREE, null);
-      assertEquals(used, without.run(b, hb, fn, null, GREEDY_FREE, null));
-      assertSameBlocks(a, ha, b, hb, used, env);
     }
   }
 

@@ -59,6 +59,30 @@ class NativeRolloutTest {
     };
   }
 
+  /**
+   * Blocks {@code a} and {@code b} are equal, and so are their heads over the first {@code used}
+   * slots (beyond them the policy is not called).
+   */
+  static void assertSameRollout(Environment env, Trajectories a, HeadBlock ha, Trajectories b, HeadBlock hb,
+      int used) {
+    assertArrayEquals(a.cells.toArray(), b.cells.toArray());
+    assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
+    assertArrayEquals(a.pad.toArray(), b.pad.toArray());
+    assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
+    assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
+    assertArrayEquals(a.forwardMask.toArray(), b.forwardMask.toArray());
+    assertArrayEquals(a.backwardMask.toArray(), b.backwardMask.toArray());
+    assertArrayEquals(a.actions.toArray(), b.actions.toArray());
+    assertArrayEquals(a.backwardActions.toArray(), b.backwardActions.toArray());
+    assertArrayEquals(a.logReward.toArray(), b.logReward.toArray());
+    int heads = used * a.batch();
+    assertArrayEquals(ha.forwardLogits.view(0, heads, env.numActions()).toArray(),
+        hb.forwardLogits.view(0, heads, env.numActions()).toArray());
+    assertArrayEquals(ha.backwardLogits.view(0, heads, env.numBackwardActions()).toArray(),
+        hb.backwardLogits.view(0, heads, env.numBackwardActions()).toArray());
+    assertArrayEquals(ha.logFlow.view(0, heads).toArray(), hb.logFlow.view(0, heads).toArray());
+  }
+
   @ParameterizedTest
   @CsvSource({"'hypergrid:dim=2,side=5', 0.0, 1.0, 16", "'hypergrid:dim=3,side=4,reward=hard', 0.3, 2.0, 37",
       "'hypergrid:dim=4,side=6', 1.0, 1.0, 5", "'hypergrid:dim=2,side=3', 0.1, 0.5, 300"})
@@ -78,22 +102,7 @@ class NativeRolloutTest {
         int usedFast = fast.run(b, hb, f, x, RolloutTimer.NONE);
         assertEquals(usedSlow, usedFast);
         assertTrue(usedFast >= 2 && usedFast <= a.slots());
-        assertArrayEquals(a.cells.toArray(), b.cells.toArray());
-        assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
-        assertArrayEquals(a.pad.toArray(), b.pad.toArray());
-        assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
-        assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
-        assertArrayEquals(a.forwardMask.toArray(), b.forwardMask.toArray());
-        assertArrayEquals(a.backwardMask.toArray(), b.backwardMask.toArray());
-        assertArrayEquals(a.actions.toArray(), b.actions.toArray());
-        assertArrayEquals(a.backwardActions.toArray(), b.backwardActions.toArray());
-        assertArrayEquals(a.logReward.toArray(), b.logReward.toArray());
-        int heads = usedFast * batch; // beyond the used slots the policy is not called
-        assertArrayEquals(ha.forwardLogits.view(0, heads, env.numActions()).toArray(),
-            hb.forwardLogits.view(0, heads, env.numActions()).toArray());
-        assertArrayEquals(ha.backwardLogits.view(0, heads, env.numBackwardActions()).toArray(),
-            hb.backwardLogits.view(0, heads, env.numBackwardActions()).toArray());
-        assertArrayEquals(ha.logFlow.view(0, heads).toArray(), hb.logFlow.view(0, heads).toArray());
+        assertSameRollout(env, a, ha, b, hb, usedFast);
       }
       assertFalse(java.util.Arrays.equals(a.actions.toArray(), new int[a.actions.toArray().length]));
     }
