@@ -375,7 +375,7 @@ public final class Trainer extends NativeResource {
     ensureOpen();
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
-    out.putAll(metrics.evaluate(online));
+    out.putAll(metrics.evaluate(online, nativeForward));
     if (learner != null) {
       out.putAll(learner.metrics());
     }

@@ -24,14 +24,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fused native rollout writes exactly what ForwardRollout writes with the same policy. */
 class NativeRolloutTest {
-  private static PolicySpec spec(Environment env) {
+  static PolicySpec spec(Environment env) {
     return PolicySpec.mlp(env.observationSize(), 2, 24, Activation.LEAKY_RELU)
         .head("forward_logits", env.numActions()).head("backward_logits", env.numBackwardActions())
         .head("log_flow", 1);
   }
 
   /** Random parameters, scaled so that the policy prefers some actions strongly. */
-  private static MlpForward policy(PolicySpec spec, long seed) {
+  static MlpForward policy(PolicySpec spec, long seed) {
     MlpForward f = MlpForward.create(spec, Backend.NATIVE);
     try (FloatTensor flat = FloatTensor.allocate(MlpForward.parameterCount(spec))) {
       Random r = new Random(seed);
@@ -43,7 +43,7 @@ class NativeRolloutTest {
     return f;
   }
 
-  private static PolicyFn viaJava(MlpForward f) {
+  static PolicyFn viaJava(MlpForward f) {
     return new PolicyFn() {
       @Override
       public void evaluate(Tensor<?> obs, FloatTensor fl, FloatTensor bl, FloatTensor flow) {
@@ -57,6 +57,30 @@ class NativeRolloutTest {
             "log_flow", flow)));
       }
     };
+  }
+
+  /**
+   * Blocks {@code a} and {@code b} are equal, and so are their heads over the first {@code used}
+   * slots (beyond them the policy is not called).
+   */
+  static void assertSameRollout(Environment env, Trajectories a, HeadBlock ha, Trajectories b, HeadBlock hb,
+      int used) {
+    assertArrayEquals(a.cells.toArray(), b.cells.toArray());
+    assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
+    assertArrayEquals(a.pad.toArray(), b.pad.toArray());
+    assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
+    assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
+    assertArrayEquals(a.forwardMask.toArray(), b.forwardMask.toArray());
+    assertArrayEquals(a.backwardMask.toArray(), b.backwardMask.toArray());
+    assertArrayEquals(a.actions.toArray(), b.actions.toArray());
+    assertArrayEquals(a.backwardActions.toArray(), b.backwardActions.toArray());
+    assertArrayEquals(a.logReward.toArray(), b.logReward.toArray());
+    int heads = used * a.batch();
+    assertArrayEquals(ha.forwardLogits.view(0, heads, env.numActions()).toArray(),
+        hb.forwardLogits.view(0, heads, env.numActions()).toArray());
+    assertArrayEquals(ha.backwardLogits.view(0, heads, env.numBackwardActions()).toArray(),
+        hb.backwardLogits.view(0, heads, env.numBackwardActions()).toArray());
+    assertArrayEquals(ha.logFlow.view(0, heads).toArray(), hb.logFlow.view(0, heads).toArray());
   }
 
   @ParameterizedTest
@@ -78,22 +102,7 @@ class NativeRolloutTest {
         int usedFast = fast.run(b, hb, f, x, RolloutTimer.NONE);
         assertEquals(usedSlow, usedFast);
         assertTrue(usedFast >= 2 && usedFast <= a.slots());
-        assertArrayEquals(a.cells.toArray(), b.cells.toArray());
-        assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
-        assertArrayEquals(a.pad.toArray(), b.pad.toArray());
-        assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
-        assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
-        assertArrayEquals(a.forwardMask.toArray(), b.forwardMask.toArray());
-        assertArrayEquals(a.backwardMask.toArray(), b.backwardMask.toArray());
-        assertArrayEquals(a.actions.toArray(), b.actions.toArray());
-        assertArrayEquals(a.backwardActions.toArray(), b.backwardActions.toArray());
-        assertArrayEquals(a.logReward.toArray(), b.logReward.toArray());
-        int heads = usedFast * batch; // beyond the used slots the policy is not called
-        assertArrayEquals(ha.forwardLogits.view(0, heads, env.numActions()).toArray(),
-            hb.forwardLogits.view(0, heads, env.numActions()).toArray());
-        assertArrayEquals(ha.backwardLogits.view(0, heads, env.numBackwardActions()).toArray(),
-            hb.backwardLogits.view(0, heads, env.numBackwardActions()).toArray());
-        assertArrayEquals(ha.logFlow.view(0, heads).toArray(), hb.logFlow.view(0, heads).toArray());
+        assertSameRollout(env, a, ha, b, hb, usedFast);
       }
       assertFalse(java.util.Arrays.equals(a.actions.toArray(), new int[a.actions.toArray().length]));
     }
