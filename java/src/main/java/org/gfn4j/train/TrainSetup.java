@@ -36,10 +36,14 @@ final class TrainSetup {
    */
   /**
    * Whether the policy trains from the hidden activations its rollout kept: an MLP the backward
-   * graph supports, rolled out by the fused native rollout (reuse_activations, native_forward).
+   * graph supports, rolled out by the fused native rollout (reuse_activations, native_forward),
+   * updated on the rollout's own block (no replay, no local search, no tree search in the
+   * rollout: their blocks would need a second forward pass to get activations).
    */
   static boolean trainsFromActivations(TrainConfig config, org.gfn4j.policy.PolicySpec spec, Environment env) {
     return config.getBoolean(TrainKey.REUSE_ACTIVATIONS) && config.getBoolean(TrainKey.NATIVE_FORWARD)
+        && config.get(TrainKey.REPLAY).equals("none") && localSearch(config) == null
+        && !MctsSetup.settings(config, env).mode().searchesInTraining()
         && org.gfn4j.policy.onnx.MlpBackwardGraph.supports(spec) && org.gfn4j.rollout.NativeRollout.supports(env, spec);
   }
 

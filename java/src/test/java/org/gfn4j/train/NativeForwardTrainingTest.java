@@ -71,4 +71,25 @@ class NativeForwardTrainingTest {
       assertTrue(Double.isFinite(t.iterate()));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void trainingFromTheRolloutsActivationsFollowsOnnxRuntimesOwnForward() {
+    TrainConfig reuse = config("1");
+    TrainConfig own = config("1").with(TrainKey.REUSE_ACTIVATIONS, "false");
+    try (Trainer a = Trainer.start(reuse, (java.nio.file.Path) null);
+        Trainer b = Trainer.start(own, (java.nio.file.Path) null)) {
+      assertTrue(a.policy.trainsFromActivations());
+      assertTrue(!b.policy.trainsFromActivations());
+    }
+    // The same gradients up to float rounding: the first updates agree closely (later ones drift
+    // apart as sampled trajectories start to differ).
+    double[] x = losses(reuse, 6);
+    double[] y = losses(own, 6);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(y[i], x[i], 1e-3 * (1 + Math.abs(y[i])), "iteration " + i);
+    }
+    try (Trainer replayed = Trainer.start(reuse.with(TrainKey.REPLAY, "uniform"), (java.nio.file.Path) null)) {
+      assertTrue(!replayed.policy.trainsFromActivations(), "replayed blocks bring no kept activations");
+    }
+  }
 }
