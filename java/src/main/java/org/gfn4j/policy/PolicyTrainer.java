@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +13,7 @@ import java.util.Map;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.onnxruntime.OrtValue;
 import org.gfn4j.policy.onnx.MlpBackwardGraph;
-import org.gfn4j.policy.onnx.NetworkGraph;
-import org.gfn4j.policy.onnx.ParameterSpec;
 import org.gfn4j.policy.onnx.PolicyGraphs;
-import org.gfn4j.policy.ort.OrtException;
 import org.gfn4j.policy.ort.TrainingSession;
 import org.gfn4j.policy.ort.ValueCache;
 import org.gfn4j.runtime.NativeResource;
@@ -60,7 +56,7 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
   private long steps;
   private boolean pending;
 
-  private PolicyTrainer(PolicySpec spec, OptimizerConfig optimizer, long seed, int threads, Artifacts artifacts,
+  PolicyTrainer(PolicySpec spec, OptimizerConfig optimizer, long seed, int threads, Artifacts artifacts,
       TrainingSession session, boolean fromActivations) {
     this.spec = spec;
     this.optimizer = optimizer;
@@ -134,69 +130,17 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
 
   /** {@link #resume(Path, int)}, training from activations as {@link #create(PolicySpec, OptimizerConfig, long, int, boolean)} describes. */
   public static PolicyTrainer resume(Path dir, int intraOpThreads, boolean fromActivations) {
-    if (intraOpThreads < 1) {
-      throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
-    }
-    TrainerState st = TrainerState.read(dir);
-    PolicySpec spec = st.policySpec(dir);
-    Path checkpoint = dir.resolve(TrainerState.CHECKPOINT);
-    if (!Files.isRegularFile(checkpoint)) {
-      throw new PolicyArtifactException("not a saved trainer: " + checkpoint + " does not exist");
-    }
-    requireSupported(spec, fromActivations);
-    Artifacts a = Artifacts.write(spec, st.optimizer(), null, false, fromActivations);
-    TrainingSession session;
-    try {
-      session = new TrainingSession(checkpoint, a.training, a.eval, a.optimizer, intraOpThreads);
-    } catch (OrtException e) {
-      a.close();
-      throw new PolicyArtifactException("cannot resume a trainer from " + dir + ": " + e.getMessage(), e);
-    }
-    PolicyTrainer t;
-    try {
-      requireParameters(session, spec, checkpoint);
-      t = new PolicyTrainer(spec, st.optimizer(), st.seed(), intraOpThreads, a, session, fromActivations);
-    } catch (RuntimeException e) {
-      session.close();
-      a.close();
-      throw e;
-    }
-    t.setLearningRate(st.learningRate());
-    t.steps = st.steps();
-    if (t.logZ != null && st.logZ() != null) {
-      t.logZ.restore(st.logZ());
-    }
-    return t;
+    return SavedTrainer.resume(dir, intraOpThreads, fromActivations);
   }
 
-  private static void requireSupported(PolicySpec spec, boolean fromActivations) {
+  static void requireSupported(PolicySpec spec, boolean fromActivations) {
     if (fromActivations && !MlpBackwardGraph.supports(spec)) {
       throw new IllegalArgumentException("training from hidden activations needs an MLP with at least one hidden"
           + " layer and an activation other than GELU, got " + spec.kind() + " / " + spec.activation());
     }
   }
 
-  /** ORT accepts a checkpoint whose shapes differ from the graph's; runs would fail much later. */
-  private static void requireParameters(TrainingSession session, PolicySpec spec, Path checkpoint) {
-    long total = 0;
-    for (ParameterSpec p : NetworkGraph.of(spec).parameters()) {
-      long[] shape;
-      try {
-        shape = session.parameterShape(p.name());
-      } catch (OrtException e) {
-        throw new PolicyArtifactException(checkpoint + " lacks parameter " + p.name() + ": " + e.getMessage(), e);
-      }
-      if (!Arrays.equals(shape, p.shape())) {
-        throw new PolicyArtifactException(checkpoint + ": parameter " + p.name() + " has shape "
-            + Arrays.toString(shape) + " but the saved spec needs " + Arrays.toString(p.shape()));
-      }
-      total += p.size();
-    }
-    if (total != session.parameterCount()) {
-      throw new PolicyArtifactException(checkpoint + " holds " + session.parameterCount()
-          + " parameter values but the saved spec needs " + total);
-    }
-  }
+
 
   @Override
   public Map<String, Integer> headSizes() {
@@ -321,6 +265,15 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
 
   public boolean hasLogZ() {
     return logZ != null;
+  }
+
+  /** Restores what a saved state holds besides the parameters and Adam moments: learning rate, step count, logZ. */
+  void restore(TrainerState st) {
+    setLearningRate(st.learningRate());
+    steps = st.steps();
+    if (logZ != null && st.logZ() != null) {
+      logZ.restore(st.logZ());
+    }
   }
 
   /** Sets the network learning rate (logZ has its own, see {@link LogZ#setLearningRate}). */
