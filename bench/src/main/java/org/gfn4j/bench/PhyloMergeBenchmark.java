@@ -1,15 +1,7 @@
 package org.gfn4j.bench;
 
-import java.nio.file.Path;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.gfn4j.env.Environment;
-import org.gfn4j.env.Environments;
-import org.gfn4j.env.StateBatch;
 import org.gfn4j.runtime.Backend;
-import org.gfn4j.tensor.ByteTensor;
-import org.gfn4j.tensor.FloatTensor;
-import org.gfn4j.tensor.IntTensor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * roots, Fitch sets of the new node and its mutations over all packed sites), native kernel vs
  * the Java twin, on DS1's 27 taxa with all 1 949 sites and with the first 200. States are random
  * forests 13 merges from the start, actions random valid merges; the step is out of place, so
- * every invocation does the same work. The data come from $GFN4J_DATA, else ../shared/data.
+ * every invocation does the same work. Element = one state; bytes per call = B·(2·(4W + 2) + 8),
+ * W = 8 531 cells with all sites ({@link StepFixture#stepBytes}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -47,51 +40,24 @@ public class PhyloMergeBenchmark {
   @Param({"NATIVE", "JAVA"})
   public Backend backend;
 
-  private StateBatch states;
-  private StateBatch next;
-  private IntTensor actions;
-  private FloatTensor logReward;
-  private Environment env;
+  private StepFixture f;
+  private long bytes;
 
   @Setup(Level.Trial)
   public void setUp() {
-    String data = System.getenv("GFN4J_DATA");
-    env = Environments.create(spec, backend, Path.of(data != null && !data.isBlank() ? data : "../shared/data"));
-    states = env.newBatch(batch);
-    next = env.newBatch(batch);
-    actions = IntTensor.allocate(batch);
-    logReward = FloatTensor.allocate(batch);
-    Random rng = new Random(1);
-    env.reset(states);
-    try (ByteTensor invalid = ByteTensor.allocate(batch, env.numActions())) {
-      for (int t = 0; t <= 13; t++) {
-        env.forwardMask(states, invalid);
-        for (int b = 0; b < batch; b++) {
-          int a;
-          do {
-            a = rng.nextInt(env.numActions());
-          } while (invalid.get((long) b * env.numActions() + a) != 0);
-          actions.set(b, a);
-        }
-        if (t < 13) {
-          env.step(states, actions, next, logReward);
-          states.copyFrom(next);
-        }
-      }
-    }
+    f = new StepFixture(spec, backend, batch).walk(13);
+    bytes = f.stepBytes();
   }
 
   @Benchmark
-  public StateBatch merge() {
-    env.step(states, actions, next, logReward);
-    return next;
+  public Object merge(Traffic traffic) {
+    traffic.add(batch, bytes);
+    f.step();
+    return f.next;
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    states.close();
-    next.close();
-    actions.close();
-    logReward.close();
+    f.close();
   }
 }

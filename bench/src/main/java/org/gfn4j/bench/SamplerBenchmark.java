@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One masked sampling step (epsilon 0.1, temperature 1, with log-probabilities), native vs the
  * bit-identical Java twin: 5 actions is hypergrid 4x20, 3840 is bitseq n=120, k=8. A quarter of
- * the actions are masked.
+ * the actions are masked. Element = one row; bytes per call = B·(5A + 8): logits (4A) and mask
+ * (A) read, the sampled action and its log-probability written (4 + 4).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,6 +49,7 @@ public class SamplerBenchmark {
   private IntTensor sampled;
   private FloatTensor logProb;
   private long step;
+  private long bytes;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -61,10 +63,12 @@ public class SamplerBenchmark {
       logits.set(i, (float) rng.nextGaussian());
       invalid.set(i, (byte) (i % actions != 0 && rng.nextInt(4) == 0 ? 1 : 0));
     }
+    bytes = (long) batch * (5L * actions + 8);
   }
 
   @Benchmark
-  public IntTensor sampleStep() {
+  public IntTensor sampleStep(Traffic traffic) {
+    traffic.add(batch, bytes);
     sampler.sample(logits, invalid, 0.1f, 1f, step++, 0, sampled, logProb);
     return sampled;
   }
