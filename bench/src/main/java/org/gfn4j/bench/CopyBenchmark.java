@@ -1,23 +1,14 @@
 package org.gfn4j.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.runtime.NativeLibrary;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The bandwidth yardstick of the kernel benchmarks: one copy of {@code size} bytes, with the C
@@ -26,18 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the Java twins). Sizes sit in L1, L2, L3 and main memory of a small x86 server. Element = one
  * byte copied; bytes per call = 2·size (every byte read once and written once).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class CopyBenchmark {
+public class CopyBenchmark extends KernelBenchmark {
   @Param({"16384", "262144", "8388608", "134217728"})
   public int size;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private BytePointer source;
   private BytePointer target;

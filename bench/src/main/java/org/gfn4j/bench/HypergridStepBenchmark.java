@@ -1,20 +1,10 @@
 package org.gfn4j.bench;
 
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batched hypergrid 4x20 step + forward mask + observation encoding, native kernels vs the
@@ -22,18 +12,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * edge); the step is out of place, so every invocation does the same work. Element = one state;
  * bytes per call = B·(2·(4·4 + 2) + 8 + 5 + 80·4) = 369·B ({@link StepFixture#stepMaskObserveBytes}).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class HypergridStepBenchmark {
+public class HypergridStepBenchmark extends KernelBenchmark {
   @Param({"16", "256", "4096", "65536"})
   public int batch;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private StepFixture f;
   private long bytes;

@@ -106,7 +106,7 @@ public final class KernelReport {
         double share = shareOfCopy(r, rows);
         s.append(' ').append(number(r.microsPerCall())).append(" | ").append(number(r.nanosPerElement()))
             .append(" | ").append(r.countsBytes() ? number(r.gigabytesPerSecond()) : "").append(" | ")
-            .append(Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * share)).append(" |");
+            .append(percent(share)).append(" |");
       }
       s.append('\n');
     }
@@ -134,6 +134,15 @@ public final class KernelReport {
     }
     int decimals = Math.abs(v) >= 10 ? 1 : Math.abs(v) >= 1 ? 2 : Math.abs(v) >= 0.1 ? 3 : 4;
     return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  /** Whole percent from 10% up, one decimal below (compute-bound kernels sit well under 1%). */
+  static String percent(double share) {
+    if (Double.isNaN(share)) {
+      return "";
+    }
+    double p = 100 * share;
+    return String.format(Locale.ROOT, p >= 9.95 ? "%.0f%%" : "%.1f%%", p);
   }
 
   /** Decimal units (kB = 1 000 bytes), three significant digits. */

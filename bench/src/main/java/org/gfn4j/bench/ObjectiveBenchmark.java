@@ -1,8 +1,6 @@
 package org.gfn4j.bench;
 
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.objective.Objective;
@@ -14,18 +12,10 @@ import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Loss + every gradient of TB, DB and SubTB(lambda=1) at the hypergrid 4x20 training shape
@@ -36,21 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * forward and backward logits and log-flows read (4A + 4Ab + 4) and their gradients written
  * (4A + 4Ab + 4); 8 343·B here.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ObjectiveBenchmark {
+public class ObjectiveBenchmark extends KernelBenchmark {
   @Param({"tb", "db", "subtb"})
   public String objective;
 
   @Param({"16", "256"})
   public int batch;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private Trajectories block;
   private FloatTensor forwardLogits;

@@ -1,41 +1,22 @@
 package org.gfn4j.bench;
 
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.gfn4j.policy.Polyak;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.FloatTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One Polyak target update, τ = 0.05, native kernel vs its Java twin, over the 89 098 parameters
  * of the hypergrid MLP (80 → 256 → 256 → heads 5/4/1) and over 4 Mi parameters. Element = one
  * parameter; bytes per call = 12·n (online and target read, target written).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PolyakBenchmark {
+public class PolyakBenchmark extends KernelBenchmark {
   @Param({"89098", "4194304"})
   public int parameters;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private FloatTensor online;
   private FloatTensor target;

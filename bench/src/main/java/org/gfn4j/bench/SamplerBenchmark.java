@@ -1,25 +1,15 @@
 package org.gfn4j.bench;
 
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One masked sampling step (epsilon 0.1, temperature 1, with log-probabilities), native vs the
@@ -27,21 +17,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * the actions are masked. Element = one row; bytes per call = B·(5A + 8): logits (4A) and mask
  * (A) read, the sampled action and its log-probability written (4 + 4).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class SamplerBenchmark {
+public class SamplerBenchmark extends KernelBenchmark {
   @Param({"16", "256"})
   public int batch;
 
   @Param({"5", "3840"})
   public int actions;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private Sampler sampler;
   private FloatTensor logits;

@@ -1,21 +1,11 @@
 package org.gfn4j.bench;
 
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batched bitseq (n=120, k=8) step + forward mask (3,840 actions) + token observations,
@@ -25,18 +15,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Element = one state; bytes per call = B·(2·(4·15 + 2) + 8 + 3840 + 15·4) = 4032·B
  * ({@link StepFixture#stepMaskObserveBytes}).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class SequenceStepBenchmark {
+public class SequenceStepBenchmark extends KernelBenchmark {
   @Param({"16", "4096"})
   public int batch;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private StepFixture f;
   private long bytes;

@@ -1,22 +1,12 @@
 package org.gfn4j.bench;
 
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batched step + forward mask + observation of the structured environments, native kernels
@@ -31,21 +21,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * B·(2·(4W + 2) + 4 + 1 + Ab) (states read, next states written, backward actions read, done
  * flags and the backward mask written).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class StructuredStepBenchmark {
+public class StructuredStepBenchmark extends KernelBenchmark {
   @Param({"dag:nodes=5", "ising:side=10", "phylo:dataset=DS1,sites=50", "cube2"})
   public String spec;
 
   @Param({"16", "4096"})
   public int batch;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private StepFixture f;
   private IntTensor backwardActions;

@@ -95,6 +95,15 @@ class KernelReportTest {
   }
 
   @Test
+  void smallSharesKeepOneDecimal() {
+    assertEquals("0.4%", KernelReport.percent(0.004));
+    assertEquals("9.9%", KernelReport.percent(0.0994));
+    assertEquals("10%", KernelReport.percent(0.0999));
+    assertEquals("58%", KernelReport.percent(0.5812));
+    assertEquals("", KernelReport.percent(Double.NaN));
+  }
+
+  @Test
   void aCounterLeftAtZeroCountsAsAbsent() {
     String run = "[" + result("PolyakBenchmark.update", "\"backend\":\"NATIVE\"", "ns/op", 10, 1, 7)
         .replace("\"score\":7.0", "\"score\":\"+INF\"") + "]";
