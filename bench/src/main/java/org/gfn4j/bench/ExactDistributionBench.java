@@ -2,7 +2,6 @@ package org.gfn4j.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.env.StateSpace;
@@ -10,16 +9,10 @@ import org.gfn4j.metrics.ExactDistribution;
 import org.gfn4j.metrics.StateGraph;
 import org.gfn4j.tensor.FloatTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -34,16 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * read back (16·N), terminal masses written and copied out (24·T).
  * Run: java -jar bench/target/benchmarks.jar ExactDistributionBench
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class ExactDistributionBench {
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
-
+public class ExactDistributionBench extends KernelBenchmark {
   private Environment env;
   private StateSpace space;
   private StateGraph graph;

@@ -10,14 +10,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * One batched hypergrid 4x20 step + forward mask + observation encoding, native kernels vs the
  * Java reference. States are random grid points with valid random actions (stop at the upper
  * edge); the step is out of place, so every invocation does the same work. Element = one state;
- * bytes per call = B·(2·(4·4 + 2) + 8 + 5 + 80·4) = 369·B ({@link StepFixture#stepMaskObserveBytes}).
+ * bytes per call = B·(2·(4·4 + 2) + 8 + 5 + 80·4) = 369·B ({@link StepFixture#stepMaskObserve}).
  */
 public class HypergridStepBenchmark extends KernelBenchmark {
   @Param({"16", "256", "4096", "65536"})
   public int batch;
 
   private StepFixture f;
-  private long bytes;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -31,14 +30,11 @@ public class HypergridStepBenchmark extends KernelBenchmark {
       int a = f.rng.nextInt(5);
       f.actions.set(b, a < 4 && c[a] == 19 ? 4 : a);
     }
-    bytes = f.stepMaskObserveBytes();
   }
 
   @Benchmark
   public Object stepMaskObserve(Traffic traffic) {
-    traffic.add(batch, bytes);
-    f.stepMaskObserve();
-    return f.obs;
+    return f.stepMaskObserve(traffic);
   }
 
   @TearDown(Level.Trial)

@@ -1,5 +1,6 @@
 package org.gfn4j.bench;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.gfn4j.runtime.Backend;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The JMH settings every native-vs-Java kernel benchmark shares (JMH's class annotations and
  * parameters are inherited): average time per call in µs, one fork with native access, 3 + 5
  * one-second iterations, and the {@code backend} parameter running the native kernel and its Java
- * twin.
+ * twin; and where their data sets live.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -27,4 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public abstract class KernelBenchmark {
   @Param({"NATIVE", "JAVA"})
   public Backend backend;
+
+  /** The data directory: $GFN4J_DATA, else ../shared/data (the shared data beside a checkout). */
+  static Path dataDir() {
+    String data = System.getenv("GFN4J_DATA");
+    return Path.of(data != null && !data.isBlank() ? data : "../shared/data");
+  }
 }

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * the Java twin, on DS1's 27 taxa with all 1 949 sites and with the first 200. States are random
  * forests 13 merges from the start, actions random valid merges; the step is out of place, so
  * every invocation does the same work. Element = one state; bytes per call = B·(2·(4W + 2) + 8),
- * W = 8 531 cells with all sites ({@link StepFixture#stepBytes}).
+ * W = 8 531 cells with all sites ({@link StepFixture#step}).
  */
 public class PhyloMergeBenchmark extends KernelBenchmark {
   @Param({"phylo:dataset=DS1", "phylo:dataset=DS1,sites=200"})
@@ -22,19 +22,15 @@ public class PhyloMergeBenchmark extends KernelBenchmark {
   public int batch;
 
   private StepFixture f;
-  private long bytes;
 
   @Setup(Level.Trial)
   public void setUp() {
     f = new StepFixture(spec, backend, batch).walk(13);
-    bytes = f.stepBytes();
   }
 
   @Benchmark
   public Object merge(Traffic traffic) {
-    traffic.add(batch, bytes);
-    f.step();
-    return f.next;
+    return f.step(traffic);
   }
 
   @TearDown(Level.Trial)

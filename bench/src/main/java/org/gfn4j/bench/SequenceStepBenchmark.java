@@ -13,14 +13,13 @@ import org.openjdk.jmh.annotations.TearDown;
  * empty word, so about one row in fifteen completes and is scored by the reward module (60
  * modes) in the same call. The step is out of place: every invocation does the same work.
  * Element = one state; bytes per call = B·(2·(4·15 + 2) + 8 + 3840 + 15·4) = 4032·B
- * ({@link StepFixture#stepMaskObserveBytes}).
+ * ({@link StepFixture#stepMaskObserve}).
  */
 public class SequenceStepBenchmark extends KernelBenchmark {
   @Param({"16", "4096"})
   public int batch;
 
   private StepFixture f;
-  private long bytes;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -39,14 +38,11 @@ public class SequenceStepBenchmark extends KernelBenchmark {
       } while (c[pos] != 256);
       f.actions.set(b, pos * 256 + f.rng.nextInt(256));
     }
-    bytes = f.stepMaskObserveBytes();
   }
 
   @Benchmark
   public Object stepMaskObserve(Traffic traffic) {
-    traffic.add(batch, bytes);
-    f.stepMaskObserve();
-    return f.obs;
+    return f.stepMaskObserve(traffic);
   }
 
   @TearDown(Level.Trial)

@@ -1,6 +1,5 @@
 package org.gfn4j.bench;
 
-import java.nio.file.Path;
 import java.util.Random;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
@@ -27,10 +26,11 @@ final class StepFixture implements AutoCloseable {
   final ByteTensor invalid;
   final Tensor<?> obs;
   final Random rng = new Random(1);
+  private final long stepBytes;
+  private final long stepMaskObserveBytes;
 
   StepFixture(String spec, Backend backend, int batch) {
-    String data = System.getenv("GFN4J_DATA");
-    this.env = Environments.create(spec, backend, Path.of(data != null && !data.isBlank() ? data : "../shared/data"));
+    this.env = Environments.create(spec, backend, KernelBenchmark.dataDir());
     this.batch = batch;
     this.states = env.newBatch(batch);
     this.next = env.newBatch(batch);
@@ -38,6 +38,8 @@ final class StepFixture implements AutoCloseable {
     this.logReward = FloatTensor.allocate(batch);
     this.invalid = ByteTensor.allocate(batch, env.numActions());
     this.obs = env.observationSpec().allocate(batch);
+    this.stepBytes = 2 * stateBytes() + 8L * batch;
+    this.stepMaskObserveBytes = stepBytes + (long) batch * env.numActions() + obs.size() * obs.elementSize();
   }
 
   /**
@@ -75,37 +77,33 @@ final class StepFixture implements AutoCloseable {
     }
   }
 
-  /** The out-of-place step of {@code actions} from {@code states} into {@code next}. */
-  void step() {
+  /**
+   * The out-of-place step of {@code actions} from {@code states} into {@code next}, counted as
+   * B elements and B·(2·(4W + 2) + 8) bytes, each buffer once: states read and next states
+   * written, actions read and log-rewards written.
+   */
+  Object step(Traffic traffic) {
+    traffic.add(batch, stepBytes);
     env.step(states, actions, next, logReward);
+    return next;
   }
 
-  /** The step, then the forward mask and the observations of the new states. */
-  void stepMaskObserve() {
-    step();
+  /**
+   * The step, then the forward mask and the observations of the new states, counted as B
+   * elements and the step's bytes plus the mask written (B·A) and the observations written
+   * (B·O·4, float features or int32 tokens).
+   */
+  Object stepMaskObserve(Traffic traffic) {
+    traffic.add(batch, stepMaskObserveBytes);
+    env.step(states, actions, next, logReward);
     env.forwardMask(next, invalid);
     env.observe(next, obs);
+    return obs;
   }
 
   /** Bytes of one batch of states: B·(4W + 2) (int32 cells, terminal and pad flags). */
   long stateBytes() {
     return (long) batch * (4L * env.stateWidth() + 2);
-  }
-
-  /**
-   * Bytes one {@link #step} must move, each buffer once: states read and next states written
-   * (2·B·(4W + 2)), actions read and log-rewards written (8·B).
-   */
-  long stepBytes() {
-    return 2 * stateBytes() + 8L * batch;
-  }
-
-  /**
-   * Bytes one {@link #stepMaskObserve} must move, each buffer once: {@link #stepBytes} plus the
-   * mask written (B·A) and the observations written (B·O·4, float features or int32 tokens).
-   */
-  long stepMaskObserveBytes() {
-    return stepBytes() + (long) batch * env.numActions() + obs.size() * obs.elementSize();
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * of place, so every invocation does the same work. {@code backwardStepMask} undoes a random
  * valid backward action of the same states (a DAG edge removal recomputes the closure; an Ising
  * site is cleared) and builds the backward mask. Element = one state. Bytes per call:
- * {@link StepFixture#stepMaskObserveBytes} for the forward benchmark; for the backward one
+ * {@link StepFixture#stepMaskObserve} for the forward benchmark; for the backward one
  * B·(2·(4W + 2) + 4 + 1 + Ab) (states read, next states written, backward actions read, done
  * flags and the backward mask written).
  */
@@ -32,7 +32,6 @@ public class StructuredStepBenchmark extends KernelBenchmark {
   private IntTensor backwardActions;
   private ByteTensor backwardInvalid;
   private ByteTensor done;
-  private long forwardBytes;
   private long backwardBytes;
 
   @Setup(Level.Trial)
@@ -50,15 +49,12 @@ public class StructuredStepBenchmark extends KernelBenchmark {
       } while (backwardInvalid.get((long) b * ab + chosen) != 0);
       backwardActions.set(b, chosen);
     }
-    forwardBytes = f.stepMaskObserveBytes();
     backwardBytes = 2 * f.stateBytes() + (long) batch * (4 + 1 + ab);
   }
 
   @Benchmark
   public Object stepMaskObserve(Traffic traffic) {
-    traffic.add(batch, forwardBytes);
-    f.stepMaskObserve();
-    return f.obs;
+    return f.stepMaskObserve(traffic);
   }
 
   @Benchmark
