@@ -42,6 +42,15 @@ int32_t mlp_forward(int32_t input_size, int32_t depth, int32_t width, int32_t nu
                     const int32_t* head_units, int32_t activation, const float* packed, int64_t rows,
                     const float* obs, const uint8_t* skip, float* const* heads) noexcept;
 
+// mlp_forward that also keeps what a backward pass needs: with acts non-null, the output of hidden
+// layer i (after the activation) of the p-th evaluated row (rows in order, skipped ones left out)
+// is written to row p of acts[i] [*, width], and *live_rows (if non-null) receives the number of
+// evaluated rows. acts[i] must have room for every row that is not skipped.
+int32_t mlp_forward_keep(int32_t input_size, int32_t depth, int32_t width, int32_t num_heads,
+                         const int32_t* head_units, int32_t activation, const float* packed, int64_t rows,
+                         const float* obs, const uint8_t* skip, float* const* heads, float* const* acts,
+                         int64_t* live_rows) noexcept;
+
 // c [m, n] = a [m, k] · b [k, n], all row-major and dense; threads over rows when m is large.
 int32_t sgemm(int64_t m, int64_t n, int64_t k, const float* a, const float* b, float* c) noexcept;
 

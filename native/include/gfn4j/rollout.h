@@ -10,6 +10,9 @@ namespace gfn4j {
 //   kRolloutHypergrid: env_ints = {dim, side}, env_doubles = {log R0, log R1, log R2} levels.
 enum RolloutEnvKind : int32_t { kRolloutHypergrid = 0 };
 
+// The most hidden layers whose activations the rollout keeps.
+constexpr int32_t kRolloutMaxDepth = 16;
+
 // Fills every slot of a block of `slots` × `batch` trajectories from the initial state, exactly
 // as org.gfn4j.rollout.ForwardRollout does with the same kernels: at slot t the environment
 // writes observations and masks, the MLP evaluates the slot's rows (except rows of padding steps)
@@ -18,7 +21,11 @@ enum RolloutEnvKind : int32_t { kRolloutHypergrid = 0 };
 // slot t + 1. Once every state of a slot is terminal the policy is no longer called and the
 // remaining slots are padding steps with action 0. *used receives max(2, first all-terminal slot
 // + 1) (the block's slot count if none); *policy_nanos the wall time spent in the forward.
-// sampled_log_pf [batch] is scratch. Returns the first failing kernel's status.
+// sampled_log_pf [batch] is scratch. With acts non-null (one buffer per hidden layer, depth at most
+// kRolloutMaxDepth, each with room for slots × batch rows of `hidden` floats), the evaluated rows'
+// hidden activations are kept as mlp_forward_keep keeps them, slot after slot, so they line up
+// with the block's non-padding rows in block order; *act_rows receives their count.
+// Returns the first failing kernel's status.
 int32_t rollout_forward_mlp(int32_t env_kind, const int32_t* env_ints, const double* env_doubles,
                             int32_t slots, int64_t batch, int32_t width, int32_t obs_size,
                             int32_t num_actions, int32_t num_backward_actions, int32_t* cells,
@@ -28,6 +35,6 @@ int32_t rollout_forward_mlp(int32_t env_kind, const int32_t* env_ints, const dou
                             float* log_flow, int32_t depth, int32_t hidden, int32_t activation,
                             const float* packed, float epsilon, float temperature, int64_t seed,
                             int64_t rng_step, float* sampled_log_pf, int32_t* used,
-                            int64_t* policy_nanos) noexcept;
+                            int64_t* policy_nanos, float* const* acts, int64_t* act_rows) noexcept;
 
 }  // namespace gfn4j

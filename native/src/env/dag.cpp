@@ -2,11 +2,11 @@
 // is written, so errors leave no partial state behind (outputs may alias inputs).
 #include "gfn4j/dag.h"
 
-#include <atomic>
 #include <cstring>
 
 #include "../core/parallel.h"
 #include "gfn4j/core.h"
+#include "row_passes.h"
 
 namespace gfn4j {
 namespace {
@@ -27,61 +27,6 @@ bool no_edge(const int32_t* c, int32_t d) {
   for (int32_t k = 0; k < d * d; ++k)
     if (c[k]) return false;
   return true;
-}
-
-// The states [begin, end) copied to the output unless it is the input (in place).
-void copy_range(const int32_t* in, int32_t* out, int64_t begin, int64_t end, int32_t w) {
-  if (out != in) std::memcpy(out + begin * w, in + begin * w, sizeof(int32_t) * (end - begin) * w);
-}
-
-void first_error(std::atomic<int32_t>& status, int32_t code) {
-  int32_t expected = kOk;
-  status.compare_exchange_strong(expected, code);
-}
-
-int32_t check_forward(int32_t d, int64_t batch, const int32_t* cells, const uint8_t* terminal,
-                      const int32_t* actions) {
-  const int32_t w = 2 * d * d;
-  const int32_t stop = d * d;
-  std::atomic<int32_t> status{kOk};
-  parallel_for(batch, 4 * kGrain, [&](int64_t begin, int64_t end) {
-    for (int64_t b = begin; b < end; ++b) {
-      if (terminal[b]) continue;
-      const int32_t* c = cells + b * w;
-      const int32_t a = actions[b];
-      if (!cells_binary(c, d)) {
-        status.store(kErrArgument);
-      } else if (a < 0 || a > stop) {
-        status.store(kErrActionRange);
-      } else if (a < stop && (c[a] | c[stop + a])) {
-        first_error(status, kErrInvalidAction);
-      }
-    }
-  });
-  return status.load();
-}
-
-int32_t check_backward(int32_t d, int64_t batch, const int32_t* cells, const uint8_t* terminal,
-                       const int32_t* actions) {
-  const int32_t w = 2 * d * d;
-  const int32_t stop = d * d;
-  std::atomic<int32_t> status{kOk};
-  parallel_for(batch, 4 * kGrain, [&](int64_t begin, int64_t end) {
-    for (int64_t b = begin; b < end; ++b) {
-      const int32_t* c = cells + b * w;
-      const int32_t a = actions[b];
-      if (!cells_binary(c, d)) {
-        status.store(kErrArgument);
-      } else if (!terminal[b] && no_edge(c, d)) {
-        continue;  // the initial state: padding
-      } else if (a < 0 || a > stop) {
-        status.store(kErrActionRange);
-      } else if (terminal[b] ? a != stop : (a == stop || c[a] == 0)) {
-        first_error(status, kErrInvalidAction);
-      }
-    }
-  });
-  return status.load();
 }
 
 // closure_T of adjacency `adj` into `closure`: reach[j] = nodes reachable from j (j included),
@@ -119,35 +64,36 @@ int32_t dag_step(int32_t d, int64_t batch, const int32_t* cells, const uint8_t* 
                  uint8_t* pad_out) noexcept {
   if (bad_shape(d, batch) || !cells || !terminal || !actions || !cells_out || !terminal_out || !pad_out)
     return kErrArgument;
-  return guarded([&] {
-    const int32_t status = check_forward(d, batch, cells, terminal, actions);
-    if (status != kOk) return status;
-    const int32_t w = 2 * d * d;
-    const int32_t stop = d * d;
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      copy_range(cells, cells_out, begin, end, w);
-      for (int64_t b = begin; b < end; ++b) {
-        const bool was_terminal = terminal[b] != 0;
-        const int32_t a = actions[b];
-        pad_out[b] = was_terminal ? 1 : 0;
-        terminal_out[b] = (was_terminal || a == stop) ? 1 : 0;
-        if (was_terminal || a == stop) continue;
-        int32_t* adj = cells_out + b * w;
-        int32_t* closure = adj + stop;
-        const int32_t u = a / d;
-        const int32_t v = a % d;
-        adj[a] = 1;
-        // Every j reaching u now reaches every i that v reaches: rows i with closure(i, v) set
-        // gain row u. Row u itself is read before it can change (closure(u, v) = 0 here).
-        int32_t from_u[32];
-        for (int32_t j = 0; j < d; ++j) from_u[j] = closure[u * d + j];
-        for (int32_t i = 0; i < d; ++i)
-          if (closure[i * d + v])
-            for (int32_t j = 0; j < d; ++j) closure[i * d + j] |= from_u[j];
-      }
-    });
-    return static_cast<int32_t>(kOk);
-  });
+  const int32_t w = 2 * d * d;
+  const int32_t stop = d * d;
+  const auto check = [&](int64_t b) -> int32_t {
+    if (terminal[b]) return kOk;
+    const int32_t* c = cells + b * w;
+    const int32_t a = actions[b];
+    if (!cells_binary(c, d)) return kErrArgument;
+    if (a < 0 || a > stop) return kErrActionRange;
+    if (a < stop && (c[a] | c[stop + a])) return kErrInvalidAction;
+    return kOk;
+  };
+  const auto apply = [&](int64_t b, int32_t* adj) {
+    const bool was_terminal = terminal[b] != 0;
+    const int32_t a = actions[b];
+    pad_out[b] = was_terminal ? 1 : 0;
+    terminal_out[b] = (was_terminal || a == stop) ? 1 : 0;
+    if (was_terminal || a == stop) return;
+    int32_t* closure = adj + stop;
+    const int32_t u = a / d;
+    const int32_t v = a % d;
+    adj[a] = 1;
+    // Every j reaching u now reaches every i that v reaches: rows i with closure(i, v) set
+    // gain row u. Row u itself is read before it can change (closure(u, v) = 0 here).
+    int32_t from_u[32];
+    for (int32_t j = 0; j < d; ++j) from_u[j] = closure[u * d + j];
+    for (int32_t i = 0; i < d; ++i)
+      if (closure[i * d + v])
+        for (int32_t j = 0; j < d; ++j) closure[i * d + j] |= from_u[j];
+  };
+  return check_then_apply(batch, kGrain, w, cells, cells_out, check, apply);
 }
 
 int32_t dag_backward_step(int32_t d, int64_t batch, const int32_t* cells, const uint8_t* terminal,
@@ -156,63 +102,48 @@ int32_t dag_backward_step(int32_t d, int64_t batch, const int32_t* cells, const 
   if (bad_shape(d, batch) || !cells || !terminal || !actions || !cells_out || !terminal_out ||
       !pad_out || !done)
     return kErrArgument;
-  return guarded([&] {
-    const int32_t status = check_backward(d, batch, cells, terminal, actions);
-    if (status != kOk) return status;
-    const int32_t w = 2 * d * d;
-    const int32_t stop = d * d;
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      copy_range(cells, cells_out, begin, end, w);
-      for (int64_t b = begin; b < end; ++b) {
-        int32_t* adj = cells_out + b * w;
-        const bool was_terminal = terminal[b] != 0;
-        const bool was_initial = !was_terminal && no_edge(adj, d);
-        if (!was_terminal && !was_initial) {
-          adj[actions[b]] = 0;
-          recompute_closure(adj, d, adj + stop);
-        }
-        terminal_out[b] = 0;
-        pad_out[b] = was_initial ? 1 : 0;
-        done[b] = no_edge(adj, d) ? 1 : 0;
-      }
-    });
-    return static_cast<int32_t>(kOk);
-  });
+  const int32_t w = 2 * d * d;
+  const int32_t stop = d * d;
+  const auto check = [&](int64_t b) -> int32_t {
+    const int32_t* c = cells + b * w;
+    const int32_t a = actions[b];
+    if (!cells_binary(c, d)) return kErrArgument;
+    if (!terminal[b] && no_edge(c, d)) return kOk;  // the initial state: padding
+    if (a < 0 || a > stop) return kErrActionRange;
+    if (terminal[b] ? a != stop : (a == stop || c[a] == 0)) return kErrInvalidAction;
+    return kOk;
+  };
+  const auto apply = [&](int64_t b, int32_t* adj) {
+    const bool was_terminal = terminal[b] != 0;
+    const bool was_initial = !was_terminal && no_edge(adj, d);
+    if (!was_terminal && !was_initial) {
+      adj[actions[b]] = 0;
+      recompute_closure(adj, d, adj + stop);
+    }
+    terminal_out[b] = 0;
+    pad_out[b] = was_initial ? 1 : 0;
+    done[b] = no_edge(adj, d) ? 1 : 0;
+  };
+  return check_then_apply(batch, kGrain, w, cells, cells_out, check, apply);
 }
 
 int32_t dag_forward_mask(int32_t d, int64_t batch, const int32_t* cells, uint8_t* invalid) noexcept {
-  if (bad_shape(d, batch) || !cells || !invalid) return kErrArgument;
-  return guarded([&] {
-    const int32_t w = 2 * d * d;
-    const int32_t n = d * d;
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b) {
-        const int32_t* c = cells + b * w;
-        uint8_t* m = invalid + b * (n + 1);
-        for (int32_t k = 0; k < n; ++k) m[k] = (c[k] | c[n + k]) ? 1 : 0;
-        m[n] = 0;
-      }
-    });
-    return static_cast<int32_t>(kOk);
+  if (bad_shape(d, batch)) return kErrArgument;
+  const int32_t n = d * d;
+  return fill_masks(batch, kGrain, 2 * n, cells, n + 1, invalid, [&](int64_t, const int32_t* c, uint8_t* m) {
+    for (int32_t k = 0; k < n; ++k) m[k] = (c[k] | c[n + k]) ? 1 : 0;
+    m[n] = 0;
   });
 }
 
 int32_t dag_backward_mask(int32_t d, int64_t batch, const int32_t* cells, const uint8_t* terminal,
                           uint8_t* invalid) noexcept {
-  if (bad_shape(d, batch) || !cells || !terminal || !invalid) return kErrArgument;
-  return guarded([&] {
-    const int32_t w = 2 * d * d;
-    const int32_t n = d * d;
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b) {
-        const int32_t* c = cells + b * w;
-        uint8_t* m = invalid + b * (n + 1);
-        const bool t = terminal[b] != 0;
-        for (int32_t k = 0; k < n; ++k) m[k] = (t || c[k] == 0) ? 1 : 0;
-        m[n] = t ? 0 : 1;
-      }
-    });
-    return static_cast<int32_t>(kOk);
+  if (bad_shape(d, batch) || !terminal) return kErrArgument;
+  const int32_t n = d * d;
+  return fill_masks(batch, kGrain, 2 * n, cells, n + 1, invalid, [&](int64_t b, const int32_t* c, uint8_t* m) {
+    const bool t = terminal[b] != 0;
+    for (int32_t k = 0; k < n; ++k) m[k] = (t || c[k] == 0) ? 1 : 0;
+    m[n] = t ? 0 : 1;
   });
 }
 
@@ -220,12 +151,10 @@ int32_t dag_observe(int32_t d, int64_t batch, const int32_t* cells, float* obs) 
   if (bad_shape(d, batch) || !cells || !obs) return kErrArgument;
   return guarded([&] {
     const int32_t w = 2 * d * d;
-    std::atomic<int32_t> status{kOk};
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b)
-        if (!cells_binary(cells + b * w, d)) status.store(kErrArgument);
+    const int32_t status = check_rows(batch, kGrain, [&](int64_t b) -> int32_t {
+      return cells_binary(cells + b * w, d) ? kOk : kErrArgument;
     });
-    if (status.load() != kOk) return status.load();
+    if (status != kOk) return status;
     parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
       for (int64_t k = begin * w; k < end * w; ++k) obs[k] = static_cast<float>(cells[k]);
     });

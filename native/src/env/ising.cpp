@@ -10,6 +10,7 @@
 #include "../core/parallel.h"
 #include "gfn4j/core.h"
 #include "ising_energy.h"
+#include "row_passes.h"
 
 namespace gfn4j {
 namespace {
@@ -36,11 +37,6 @@ bool all_set(const int32_t* s, int32_t sites) {
   return true;
 }
 
-void first_error(std::atomic<int32_t>& status, int32_t code) {
-  int32_t expected = kOk;
-  status.compare_exchange_strong(expected, code);
-}
-
 }  // namespace
 
 int32_t ising_reset(int32_t sites, int64_t batch, int32_t* spins, uint8_t* terminal, uint8_t* pad) noexcept {
@@ -56,40 +52,26 @@ int32_t ising_step(int32_t sites, int64_t batch, const int32_t* spins, const uin
                    uint8_t* pad_out) noexcept {
   if (bad_shape(sites, batch) || !spins || !terminal || !actions || !spins_out || !terminal_out || !pad_out)
     return kErrArgument;
-  return guarded([&] {
-    std::atomic<int32_t> status{kOk};
-    parallel_for(batch, 4 * kGrain, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b) {
-        if (terminal[b]) continue;
-        const int32_t* s = spins + b * sites;
-        const int32_t a = actions[b];
-        if (!spins_ok(s, sites)) {
-          status.store(kErrArgument);
-        } else if (a < 0 || a >= 2 * sites) {
-          status.store(kErrActionRange);
-        } else if (s[a % sites] != -1) {
-          first_error(status, kErrInvalidAction);
-        }
-      }
-    });
-    if (status.load() != kOk) return status.load();
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      if (spins_out != spins)
-        std::memcpy(spins_out + begin * sites, spins + begin * sites, sizeof(int32_t) * (end - begin) * sites);
-      for (int64_t b = begin; b < end; ++b) {
-        const bool was_terminal = terminal[b] != 0;
-        pad_out[b] = was_terminal ? 1 : 0;
-        if (was_terminal) {
-          terminal_out[b] = 1;
-          continue;
-        }
-        int32_t* s = spins_out + b * sites;
-        s[actions[b] % sites] = actions[b] / sites;
-        terminal_out[b] = all_set(s, sites) ? 1 : 0;
-      }
-    });
-    return static_cast<int32_t>(kOk);
-  });
+  const auto check = [&](int64_t b) -> int32_t {
+    if (terminal[b]) return kOk;
+    const int32_t* s = spins + b * sites;
+    const int32_t a = actions[b];
+    if (!spins_ok(s, sites)) return kErrArgument;
+    if (a < 0 || a >= 2 * sites) return kErrActionRange;
+    if (s[a % sites] != -1) return kErrInvalidAction;
+    return kOk;
+  };
+  const auto apply = [&](int64_t b, int32_t* s) {
+    const bool was_terminal = terminal[b] != 0;
+    pad_out[b] = was_terminal ? 1 : 0;
+    if (was_terminal) {
+      terminal_out[b] = 1;
+      return;
+    }
+    s[actions[b] % sites] = actions[b] / sites;
+    terminal_out[b] = all_set(s, sites) ? 1 : 0;
+  };
+  return check_then_apply(batch, kGrain, sites, spins, spins_out, check, apply);
 }
 
 int32_t ising_backward_step(int32_t sites, int64_t batch, const int32_t* spins, const uint8_t* terminal,
@@ -98,38 +80,23 @@ int32_t ising_backward_step(int32_t sites, int64_t batch, const int32_t* spins, 
   if (bad_shape(sites, batch) || !spins || !terminal || !actions || !spins_out || !terminal_out ||
       !pad_out || !done)
     return kErrArgument;
-  return guarded([&] {
-    std::atomic<int32_t> status{kOk};
-    parallel_for(batch, 4 * kGrain, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b) {
-        const int32_t* s = spins + b * sites;
-        const int32_t a = actions[b];
-        if (!spins_ok(s, sites)) {
-          status.store(kErrArgument);
-        } else if (all_unset(s, sites)) {
-          continue;
-        } else if (a < 0 || a >= sites) {
-          status.store(kErrActionRange);
-        } else if (s[a] == -1) {
-          first_error(status, kErrInvalidAction);
-        }
-      }
-    });
-    if (status.load() != kOk) return status.load();
-    parallel_for(batch, kGrain, [&](int64_t begin, int64_t end) {
-      if (spins_out != spins)
-        std::memcpy(spins_out + begin * sites, spins + begin * sites, sizeof(int32_t) * (end - begin) * sites);
-      for (int64_t b = begin; b < end; ++b) {
-        int32_t* s = spins_out + b * sites;
-        const bool initial = all_unset(s, sites);
-        if (!initial) s[actions[b]] = -1;
-        terminal_out[b] = 0;
-        pad_out[b] = initial ? 1 : 0;
-        done[b] = all_unset(s, sites) ? 1 : 0;
-      }
-    });
-    return static_cast<int32_t>(kOk);
-  });
+  const auto check = [&](int64_t b) -> int32_t {
+    const int32_t* s = spins + b * sites;
+    const int32_t a = actions[b];
+    if (!spins_ok(s, sites)) return kErrArgument;
+    if (all_unset(s, sites)) return kOk;  // the initial state: padding
+    if (a < 0 || a >= sites) return kErrActionRange;
+    if (s[a] == -1) return kErrInvalidAction;
+    return kOk;
+  };
+  const auto apply = [&](int64_t b, int32_t* s) {
+    const bool initial = all_unset(s, sites);
+    if (!initial) s[actions[b]] = -1;
+    terminal_out[b] = 0;
+    pad_out[b] = initial ? 1 : 0;
+    done[b] = all_unset(s, sites) ? 1 : 0;
+  };
+  return check_then_apply(batch, kGrain, sites, spins, spins_out, check, apply);
 }
 
 int32_t ising_forward_mask(int32_t sites, int64_t batch, const int32_t* spins, uint8_t* invalid) noexcept {

@@ -80,9 +80,11 @@ struct Scratch {
   std::vector<float> x, a, b, out;
 };
 
-// Evaluates the live rows rows[begin, end) in blocks, scattering head values to their rows.
+// Evaluates the live rows rows[begin, end) in blocks, scattering head values to their rows; with
+// acts, hidden layer i's outputs of the live row at position p go to row p of acts[i] [*, width].
 void forward_rows(const Layout& l, const int32_t* units, int32_t activation, const float* packed,
-                  const float* obs, const int64_t* rows, int64_t begin, int64_t end, float* const* heads) {
+                  const float* obs, const int64_t* rows, int64_t begin, int64_t end, float* const* heads,
+                  float* const* acts) {
   thread_local Scratch s;
   const int64_t wide = std::max(l.wpad, l.hpad);
   s.x.resize(static_cast<size_t>(kBlockRows * l.in));
@@ -101,6 +103,11 @@ void forward_rows(const Layout& l, const int32_t* units, int32_t activation, con
       const float* w = packed + l.layer_offset(layer);
       const int64_t k = l.rows_of(layer);
       dense(n, l.wpad, k, x, w, w + k * l.wpad, activation, y);
+      if (acts != nullptr) {
+        for (int64_t r = 0; r < n; ++r) {
+          std::memcpy(acts[layer] + (i0 + r) * l.width, y + r * l.wpad, static_cast<size_t>(l.width) * sizeof(float));
+        }
+      }
       x = y;
       std::swap(y, spare);
     }
@@ -186,6 +193,14 @@ int32_t mlp_pack_in_place(int32_t input_size, int32_t depth, int32_t width, int3
 int32_t mlp_forward(int32_t input_size, int32_t depth, int32_t width, int32_t num_heads, const int32_t* head_units,
                     int32_t activation, const float* packed, int64_t rows, const float* obs, const uint8_t* skip,
                     float* const* heads) noexcept {
+  return mlp_forward_keep(input_size, depth, width, num_heads, head_units, activation, packed, rows, obs, skip, heads,
+                          nullptr, nullptr);
+}
+
+int32_t mlp_forward_keep(int32_t input_size, int32_t depth, int32_t width, int32_t num_heads,
+                         const int32_t* head_units, int32_t activation, const float* packed, int64_t rows,
+                         const float* obs, const uint8_t* skip, float* const* heads, float* const* acts,
+                         int64_t* live_rows) noexcept {
   Layout l;
   if (!make_layout(input_size, depth, width, num_heads, head_units, &l) || activation < kMlpRelu ||
       activation > kMlpTanh || rows < 0 || (rows > 0 && (packed == nullptr || obs == nullptr || heads == nullptr))) {
@@ -193,6 +208,9 @@ int32_t mlp_forward(int32_t input_size, int32_t depth, int32_t width, int32_t nu
   }
   for (int32_t h = 0; rows > 0 && h < num_heads; ++h) {
     if (heads[h] == nullptr) return kErrArgument;
+  }
+  for (int32_t i = 0; acts != nullptr && rows > 0 && i < depth; ++i) {
+    if (acts[i] == nullptr) return kErrArgument;
   }
   return guarded([&] {
     thread_local std::vector<int64_t> live;
@@ -208,8 +226,9 @@ int32_t mlp_forward(int32_t input_size, int32_t depth, int32_t width, int32_t nu
     }
     const int64_t* idx = live.data();
     parallel_for(static_cast<int64_t>(live.size()), kRowGrain, [&](int64_t begin, int64_t end) {
-      forward_rows(l, head_units, activation, packed, obs, idx, begin, end, heads);
+      forward_rows(l, head_units, activation, packed, obs, idx, begin, end, heads, acts);
     });
+    if (live_rows != nullptr) *live_rows = static_cast<int64_t>(live.size());
     return static_cast<int32_t>(kOk);
   });
 }

@@ -60,7 +60,7 @@ int32_t rollout_forward_mlp(int32_t env_kind, const int32_t* env_ints, const dou
                             float* backward_logits, float* log_flow, int32_t depth, int32_t hidden,
                             int32_t activation, const float* packed, float epsilon, float temperature,
                             int64_t seed, int64_t rng_step, float* sampled_log_pf, int32_t* used,
-                            int64_t* policy_nanos) noexcept {
+                            int64_t* policy_nanos, float* const* acts, int64_t* act_rows) noexcept {
   const EnvKernels env{env_kind, env_ints, env_doubles};
   if (!env.valid() || slots < 2 || batch < 1 || width != env.width() || obs_size != env.obs_size() ||
       num_actions != env.num_actions() || num_backward_actions != env.num_backward_actions() ||
@@ -76,7 +76,14 @@ int32_t rollout_forward_mlp(int32_t env_kind, const int32_t* env_ints, const dou
                         static_cast<const void*>(packed), static_cast<const void*>(sampled_log_pf)}) {
     if (p == nullptr) return kErrArgument;
   }
+  for (int32_t i = 0; acts != nullptr && i < depth; ++i) {
+    if (acts[i] == nullptr) return kErrArgument;
+  }
+  if (acts != nullptr && (act_rows == nullptr || depth > kRolloutMaxDepth)) return kErrArgument;
   const int32_t units[3] = {num_actions, num_backward_actions, 1};
+  // Where the next slot's evaluated rows go in each acts[i]: after every row evaluated before.
+  float* acts_at[kRolloutMaxDepth] = {};
+  int64_t kept = 0;
   int64_t nanos = 0;
   int32_t used_slots = slots;
   bool policy_done = false;
@@ -94,8 +101,11 @@ int32_t rollout_forward_mlp(int32_t env_kind, const int32_t* env_ints, const dou
                          log_flow + row};
       const auto start = std::chrono::steady_clock::now();
       // Rows produced by padding steps belong to finished trajectories: no objective reads their heads.
-      status = mlp_forward(obs_size, depth, hidden, 3, units, activation, packed, batch, obs + row * obs_size,
-                           t == 0 ? nullptr : pad + row, heads);
+      for (int32_t i = 0; acts != nullptr && i < depth; ++i) acts_at[i] = acts[i] + kept * hidden;
+      int64_t live = 0;
+      status = mlp_forward_keep(obs_size, depth, hidden, 3, units, activation, packed, batch, obs + row * obs_size,
+                                t == 0 ? nullptr : pad + row, heads, acts == nullptr ? nullptr : acts_at, &live);
+      kept += live;
       nanos += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
                    .count();
       if (status < 0) break;
@@ -120,6 +130,7 @@ int32_t rollout_forward_mlp(int32_t env_kind, const int32_t* env_ints, const dou
   }
   *used = std::max(used_slots, 2);
   *policy_nanos = nanos;
+  if (act_rows != nullptr) *act_rows = kept;
   return status < 0 ? status : static_cast<int32_t>(kOk);
 }
 

@@ -106,16 +106,19 @@ final class BenchCommand implements Runnable {
     PolicySpec spec = trainer.policySpec();
     StepTimes times = trainer.times();
     double fwd = times.forwardRowsPerIteration() * NetworkWork.forwardFlopsPerRow(spec);
-    double train = times.trainRowsPerIteration() * NetworkWork.trainFlopsPerRow(spec);
+    // Rows trained from the rollout's kept activations need no forward pass in the train step.
+    double train = times.trainRowsPerIteration() * NetworkWork.backwardFlopsPerRow(spec)
+        + times.trainForwardRowsPerIteration() * NetworkWork.forwardFlopsPerRow(spec);
     if (Double.isNaN(fwd)) {
       out.printf(Locale.ROOT, "  %-16s not counted for %s policies%n", "network work", spec.kind());
       return;
     }
     Map<String, Double> ms = times.perIterationMillis();
     double achieved = (fwd + train) / (wallMs * 1e6);
-    out.printf(Locale.ROOT, "  %-16s %8.2f MFLOP/iter (forward %.2f on %.0f rows, training %.2f on %.0f rows)%n",
-        "network work", (fwd + train) / 1e6, fwd / 1e6, times.forwardRowsPerIteration(), train / 1e6,
-        times.trainRowsPerIteration());
+    out.printf(Locale.ROOT, "  %-16s %8.2f MFLOP/iter (forward %.2f on %.0f rows, training %.2f on %.0f rows,"
+        + " %.0f of them with a forward pass in the train step)%n", "network work", (fwd + train) / 1e6, fwd / 1e6,
+        times.forwardRowsPerIteration(), train / 1e6, times.trainRowsPerIteration(),
+        times.trainForwardRowsPerIteration());
     out.printf(Locale.ROOT, "  %-16s %8.2f GFLOP/s whole iteration; forward %.2f, train step + optimizer %.2f%n",
         "achieved", achieved, fwd / (ms.get("policy_forward") * 1e6),
         train / ((ms.get("train_step") + ms.get("optimizer")) * 1e6));

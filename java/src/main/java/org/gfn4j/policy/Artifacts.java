@@ -37,10 +37,17 @@ final class Artifacts implements AutoCloseable {
 
   /** Writes the models; with {@code seed != null} also the initial checkpoint. */
   static Artifacts write(PolicySpec spec, OptimizerConfig opt, Long seed, boolean exposeGradients) {
+    return write(spec, opt, seed, exposeGradients, false);
+  }
+
+  /** {@link #write(PolicySpec, OptimizerConfig, Long, boolean)}; the training model takes hidden activations when asked. */
+  static Artifacts write(PolicySpec spec, OptimizerConfig opt, Long seed, boolean exposeGradients,
+      boolean fromActivations) {
     Path dir = TempDirs.create(PREFIX);
     Artifacts a = new Artifacts(dir);
     try {
-      Files.write(a.training, PolicyGraphs.training(spec, exposeGradients).toByteArray());
+      Files.write(a.training, (fromActivations ? PolicyGraphs.trainingFromActivations(spec, exposeGradients)
+          : PolicyGraphs.training(spec, exposeGradients)).toByteArray());
       Files.write(a.eval, PolicyGraphs.eval(spec).toByteArray());
       Files.write(a.optimizer, PolicyGraphs.optimizer(opt).toByteArray());
       if (seed != null) {

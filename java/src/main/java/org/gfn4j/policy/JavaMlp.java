@@ -45,8 +45,12 @@ final class JavaMlp {
     return offset + n;
   }
 
-  /** Heads of the rows of {@code obs [rows, inputSize]} with {@code skip[r] == 0}; zeros elsewhere. */
-  void forward(FloatBuffer obs, int rows, ByteBuffer skip, FloatBuffer[] heads) {
+  /**
+   * Heads of the rows of {@code obs [rows, inputSize]} with {@code skip[r] == 0}; zeros elsewhere.
+   * With {@code acts} non-null, hidden layer i's output of the p-th evaluated row goes to row p of acts[i].
+   */
+  void forward(FloatBuffer obs, int rows, ByteBuffer skip, FloatBuffer[] heads, FloatBuffer[] acts) {
+    int kept = 0;
     int inputSize = spec.inputSize();
     float[] x = new float[inputSize];
     for (int r = 0; r < rows; r++) {
@@ -62,8 +66,14 @@ final class JavaMlp {
         for (int i = 0; i < h.length; i++) {
           h[i] = activate(h[i]);
         }
+        if (acts != null) {
+          acts[l].put(kept * spec.width(), h);
+        }
         in = spec.width();
         k += 2;
+      }
+      if (!skipped) {
+        kept++;
       }
       k = 2 * spec.depth();
       for (int i = 0; i < heads.length; i++) {

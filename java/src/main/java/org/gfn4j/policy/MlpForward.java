@@ -40,6 +40,7 @@ public final class MlpForward implements PolicyNetwork {
   private final PointerPointer<?> headPointers;
   private final FloatTensor[] headTensors;
   private final JavaMlp twin;
+  private PointerPointer<?> actPointers;
   private boolean loaded;
   private boolean closed;
 
@@ -167,6 +168,15 @@ public final class MlpForward implements PolicyNetwork {
    * row is skipped); skipped rows get zero heads.
    */
   public void forward(Tensor<?> obs, ByteTensor skip, Heads out) {
+    forward(obs, skip, out, null);
+  }
+
+  /**
+   * {@link #forward(Tensor, ByteTensor, Heads)} that also keeps, when {@code keep} is non-null,
+   * every hidden layer's output of the evaluated rows (in row order, skipped rows left out) for
+   * a backward pass; {@code keep} must have room for them.
+   */
+  public void forward(Tensor<?> obs, ByteTensor skip, Heads out, HiddenActivations keep) {
     ensureOpen();
     if (!loaded) {
       throw new IllegalStateException("no parameters yet: call load or sync first");
@@ -176,12 +186,22 @@ public final class MlpForward implements PolicyNetwork {
     if (skip != null && skip.size() != n) {
       throw new IllegalArgumentException("skip flags must have " + n + " elements, got " + skip);
     }
-    NativeResource[] pinned = new NativeResource[(skip == null ? 1 : 2) + units.length];
-    pinned[pinned.length - 1 - units.length] = skip;
-    pinned[0] = obs;
+    int live = skip == null ? n : n - countSet(skip);
+    if (keep != null) {
+      requireRoom(keep, live);
+    }
+    NativeResource[] pinned = new NativeResource[(skip == null ? 1 : 2) + units.length + (keep == null ? 0 : spec.depth())];
+    int k = 0;
+    pinned[k++] = obs;
+    if (skip != null) {
+      pinned[k++] = skip;
+    }
     for (int i = 0; i < units.length; i++) {
       headTensors[i] = out.get(headNames.get(i));
-      pinned[pinned.length - units.length + i] = headTensors[i];
+      pinned[k++] = headTensors[i];
+    }
+    for (int i = 0; keep != null && i < spec.depth(); i++) {
+      pinned[k++] = keep.buffer(i);
     }
     try (NativeResource.Lease lease = NativeResource.lease(pinned)) {
       FloatTensor x = (FloatTensor) obs;
@@ -190,16 +210,60 @@ public final class MlpForward implements PolicyNetwork {
         for (int i = 0; i < heads.length; i++) {
           heads[i] = headTensors[i].buffer();
         }
-        twin.forward(x.buffer(), n, skip == null ? null : skip.buffer(), heads);
+        FloatBuffer[] acts = null;
+        if (keep != null) {
+          acts = new FloatBuffer[spec.depth()];
+          for (int i = 0; i < acts.length; i++) {
+            acts[i] = keep.buffer(i).buffer();
+          }
+        }
+        twin.forward(x.buffer(), n, skip == null ? null : skip.buffer(), heads, acts);
       } else {
         for (int i = 0; i < units.length; i++) {
           headPointers.put(i, headTensors[i].pointer());
         }
-        NativeStatus.check(MlpKernels.mlp_forward(spec.inputSize(), spec.depth(), spec.width(), units.length,
+        PointerPointer<?> acts = null;
+        if (keep != null) {
+          acts = actPointers(keep);
+        }
+        NativeStatus.check(MlpKernels.mlp_forward_keep(spec.inputSize(), spec.depth(), spec.width(), units.length,
             unitsPointer, spec.activation().ordinal(), packed.pointer(), n, x.pointer(),
-            skip == null ? null : skip.pointer(), headPointers), "mlp_forward");
+            skip == null ? null : skip.pointer(), headPointers, acts, null), "mlp_forward");
       }
     }
+    if (keep != null) {
+      keep.setRows(live);
+    }
+  }
+
+  /** Pointers to {@code keep}'s layer buffers, for native calls that fill them (reused between calls). */
+  public PointerPointer<?> actPointers(HiddenActivations keep) {
+    ensureOpen();
+    if (actPointers == null) {
+      actPointers = new PointerPointer<>(Math.max(1, spec.depth()));
+    }
+    for (int i = 0; i < spec.depth(); i++) {
+      actPointers.put(i, keep.buffer(i).pointer());
+    }
+    return actPointers;
+  }
+
+  /** Throws unless {@code keep} fits this network's hidden layers and has room for {@code rows} rows. */
+  public void requireRoom(HiddenActivations keep, long rows) {
+    if (keep.depth() != spec.depth() || keep.width() != spec.width() || keep.capacity() < rows) {
+      throw new IllegalArgumentException("hidden activations of " + keep.depth() + " layers × " + keep.width()
+          + " for " + keep.capacity() + " rows cannot keep " + rows + " rows of " + spec.depth() + " layers × "
+          + spec.width());
+    }
+  }
+
+  private static int countSet(ByteTensor flags) {
+    java.nio.ByteBuffer b = flags.buffer();
+    int c = 0;
+    for (int i = 0; i < flags.size(); i++) {
+      c += b.get(i) != 0 ? 1 : 0;
+    }
+    return c;
   }
 
   private void ensureOpen() {
@@ -222,6 +286,9 @@ public final class MlpForward implements PolicyNetwork {
       packed.close();
       unitsPointer.close();
       headPointers.close();
+    }
+    if (actPointers != null) {
+      actPointers.close();
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.onnxruntime.OrtValue;
+import org.gfn4j.policy.onnx.MlpBackwardGraph;
 import org.gfn4j.policy.onnx.NetworkGraph;
 import org.gfn4j.policy.onnx.ParameterSpec;
 import org.gfn4j.policy.onnx.PolicyGraphs;
@@ -45,6 +46,10 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
   private final List<String> evalOutputs;
   /** For each TrainStep user input: null for the observation, else the head it is upstream of. */
   private final List<String> trainInputHeads = new ArrayList<>();
+  /** For each TrainStep user input: the hidden layer whose activations it takes, or -1. */
+  private final List<Integer> trainInputLayers = new ArrayList<>();
+  /** Activations for accumulate calls that bring none; null unless the trainer trains from activations. */
+  private final ActivationForward activationForward;
   private final PointerPointer<OrtValue> evalIn = new PointerPointer<>(1);
   private final PointerPointer<OrtValue> evalOut;
   private final PointerPointer<OrtValue> trainIn;
@@ -56,7 +61,7 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
   private boolean pending;
 
   private PolicyTrainer(PolicySpec spec, OptimizerConfig optimizer, long seed, int threads, Artifacts artifacts,
-      TrainingSession session) {
+      TrainingSession session, boolean fromActivations) {
     this.spec = spec;
     this.optimizer = optimizer;
     this.seed = seed;
@@ -74,8 +79,12 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
       throw new IllegalStateException("unexpected model interface: " + session.evalInputs() + " -> " + evalOutputs);
     }
     for (String name : session.trainInputs()) {
-      trainInputHeads.add(name.equals(PolicyGraphs.OBS) ? null : name.substring(PolicyGraphs.UPSTREAM_PREFIX.length()));
+      boolean act = name.startsWith(MlpBackwardGraph.ACTIVATION_PREFIX);
+      trainInputLayers.add(act ? Integer.parseInt(name.substring(MlpBackwardGraph.ACTIVATION_PREFIX.length())) : -1);
+      trainInputHeads.add(name.equals(PolicyGraphs.OBS) || act ? null
+          : name.substring(PolicyGraphs.UPSTREAM_PREFIX.length()));
     }
+    this.activationForward = fromActivations ? new ActivationForward(spec) : null;
     this.evalOut = new PointerPointer<>(evalOutputs.size());
     this.trainIn = new PointerPointer<>(trainInputHeads.size());
     this.logZ = optimizer.logZ()
@@ -90,14 +99,28 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
    * {@link org.gfn4j.policy.onnx.ParameterInit}) and zero optimizer state.
    */
   public static PolicyTrainer create(PolicySpec spec, OptimizerConfig optimizer, long seed, int intraOpThreads) {
+    return create(spec, optimizer, seed, intraOpThreads, false);
+  }
+
+  /**
+   * {@link #create(PolicySpec, OptimizerConfig, long, int)}; with {@code fromActivations} (an MLP
+   * that {@link MlpBackwardGraph#supports}) ONNX Runtime's train step is the backward pass alone
+   * and takes the hidden activations of a forward pass made outside it (see {@link #accumulate(Tensor,
+   * HiddenActivations, Heads)}).
+   */
+  public static PolicyTrainer create(PolicySpec spec, OptimizerConfig optimizer, long seed, int intraOpThreads,
+      boolean fromActivations) {
     spec.validate();
+    requireSupported(spec, fromActivations);
     if (intraOpThreads < 1) {
       throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
     }
-    Artifacts a = Profile.time("onnx graph building", () -> Artifacts.write(spec, optimizer, seed, false));
+    Artifacts a = Profile.time("onnx graph building",
+        () -> Artifacts.write(spec, optimizer, seed, false, fromActivations));
     try {
       return new PolicyTrainer(spec, optimizer, seed, intraOpThreads, a, Profile.time("onnx session creation",
-          () -> new TrainingSession(a.initialCheckpoint, a.training, a.eval, a.optimizer, intraOpThreads)));
+          () -> new TrainingSession(a.initialCheckpoint, a.training, a.eval, a.optimizer, intraOpThreads)),
+          fromActivations);
     } catch (RuntimeException e) {
       a.close();
       throw e;
@@ -106,6 +129,11 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
 
   /** Resumes a trainer written by {@link #save}: parameters, Adam state, learning rate, logZ. */
   public static PolicyTrainer resume(Path dir, int intraOpThreads) {
+    return resume(dir, intraOpThreads, false);
+  }
+
+  /** {@link #resume(Path, int)}, training from activations as {@link #create(PolicySpec, OptimizerConfig, long, int, boolean)} describes. */
+  public static PolicyTrainer resume(Path dir, int intraOpThreads, boolean fromActivations) {
     if (intraOpThreads < 1) {
       throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
     }
@@ -115,7 +143,8 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
     if (!Files.isRegularFile(checkpoint)) {
       throw new PolicyArtifactException("not a saved trainer: " + checkpoint + " does not exist");
     }
-    Artifacts a = Artifacts.write(spec, st.optimizer(), null, false);
+    requireSupported(spec, fromActivations);
+    Artifacts a = Artifacts.write(spec, st.optimizer(), null, false, fromActivations);
     TrainingSession session;
     try {
       session = new TrainingSession(checkpoint, a.training, a.eval, a.optimizer, intraOpThreads);
@@ -126,7 +155,7 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
     PolicyTrainer t;
     try {
       requireParameters(session, spec, checkpoint);
-      t = new PolicyTrainer(spec, st.optimizer(), st.seed(), intraOpThreads, a, session);
+      t = new PolicyTrainer(spec, st.optimizer(), st.seed(), intraOpThreads, a, session, fromActivations);
     } catch (RuntimeException e) {
       session.close();
       a.close();
@@ -138,6 +167,13 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
       t.logZ.restore(st.logZ());
     }
     return t;
+  }
+
+  private static void requireSupported(PolicySpec spec, boolean fromActivations) {
+    if (fromActivations && !MlpBackwardGraph.supports(spec)) {
+      throw new IllegalArgumentException("training from hidden activations needs an MLP with at least one hidden"
+          + " layer and an activation other than GELU, got " + spec.kind() + " / " + spec.activation());
+    }
   }
 
   /** ORT accepts a checkpoint whose shapes differ from the graph's; runs would fail much later. */
@@ -184,21 +220,55 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
 
   /**
    * One TrainStep: forward and backward on {@code obs} with {@code upstream} = dLoss/dHead for
-   * every head, adding the parameter gradients to those accumulated since the last step.
+   * every head, adding the parameter gradients to those accumulated since the last step. A trainer
+   * that {@link #trainsFromActivations} first computes the hidden activations natively.
    */
   public void accumulate(Tensor<?> obs, Heads upstream) {
     ensureOpen();
+    if (activationForward != null) {
+      accumulate(obs, activationForward.of(this, obs), upstream);
+      return;
+    }
+    run(obs, null, upstream);
+  }
+
+  /**
+   * One TrainStep from the hidden activations of {@code obs} under the current parameters (as the
+   * native forward or rollout kept them, one row per row of {@code obs}): the backward pass alone.
+   */
+  public void accumulate(Tensor<?> obs, HiddenActivations acts, Heads upstream) {
+    ensureOpen();
+    if (activationForward == null) {
+      throw new IllegalStateException("this trainer runs its own forward pass; create it with fromActivations");
+    }
+    int n = Observations.rows(obs, spec);
+    if (acts.depth() != spec.depth() || acts.width() != spec.width() || acts.rows() != n) {
+      throw new IllegalArgumentException("hidden activations of " + acts.rows() + " rows × " + acts.depth()
+          + " layers × " + acts.width() + " do not match " + n + " observations of " + spec.depth() + " layers × "
+          + spec.width());
+    }
+    run(obs, acts, upstream);
+  }
+
+  private void run(Tensor<?> obs, HiddenActivations acts, Heads upstream) {
     int n = Observations.rows(obs, spec);
     upstream.require(headSizes, n);
-    try (NativeResource.Lease lease = NativeResource.lease(resources(obs, upstream))) {
+    try (NativeResource.Lease lease = NativeResource.lease(resources(obs, upstream));
+        NativeResource.Lease kept = acts == null ? null : acts.lease()) {
       for (int i = 0; i < trainInputHeads.size(); i++) {
         String head = trainInputHeads.get(i);
-        trainIn.put(i, cache.of(head == null ? obs : upstream.get(head)));
+        int layer = trainInputLayers.get(i);
+        trainIn.put(i, cache.of(layer >= 0 ? acts.layer(layer) : head == null ? obs : upstream.get(head)));
       }
       trainOut.put(0, cache.of(loss));
       session.trainStep(trainIn, trainInputHeads.size(), trainOut, 1);
     }
     pending = true;
+  }
+
+  /** True when ONNX Runtime's train step is the backward pass alone, fed hidden activations. */
+  public boolean trainsFromActivations() {
+    return activationForward != null;
   }
 
   private NativeResource[] resources(Tensor<?> obs, Heads heads) {
@@ -218,6 +288,9 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
   public void step() {
     ensureOpen();
     if (pending) {
+      if (activationForward != null) {
+        activationForward.invalidate();
+      }
       session.optimizerStep();
       session.lazyResetGrad();
       pending = false;
@@ -296,6 +369,9 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
     try (NativeResource.Lease lease = NativeResource.lease(flat)) {
       session.copyParametersFrom(flat);
     }
+    if (activationForward != null) {
+      activationForward.invalidate();
+    }
   }
 
   /**
@@ -343,6 +419,9 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
 
   @Override
   protected void free() {
+    if (activationForward != null) {
+      activationForward.close();
+    }
     cache.close();
     session.close();
     loss.close();

@@ -4,10 +4,12 @@ import java.util.List;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.hypergrid.NativeHypergrid;
 import org.gfn4j.internal.cpu.RolloutKernels;
 import org.gfn4j.policy.HeadSpec;
+import org.gfn4j.policy.HiddenActivations;
 import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.runtime.NativeResource;
@@ -33,6 +35,7 @@ public final class NativeRollout implements AutoCloseable {
   private final FloatTensor sampledLogPF;
   private final IntPointer used = new IntPointer(1);
   private final LongPointer policyNanos = new LongPointer(1);
+  private final LongPointer keptRows = new LongPointer(1);
 
   /** True when {@code env} has kernels the fused loop can call and {@code spec} is a policy it can evaluate. */
   public static boolean supports(Environment env, PolicySpec spec) {
@@ -69,6 +72,16 @@ public final class NativeRollout implements AutoCloseable {
    */
   public int run(Trajectories block, HeadBlock heads, MlpForward policy, ForwardRollout.Exploration exploration,
       RolloutTimer timer) {
+    return run(block, heads, policy, exploration, timer, null);
+  }
+
+  /**
+   * {@link #run(Trajectories, HeadBlock, MlpForward, ForwardRollout.Exploration, RolloutTimer)}
+   * that also keeps, in {@code keep} (null: not kept), the hidden activations of every row the
+   * policy evaluated: the block's non-padding rows of its used slots, in block order.
+   */
+  public int run(Trajectories block, HeadBlock heads, MlpForward policy, ForwardRollout.Exploration exploration,
+      RolloutTimer timer, HiddenActivations keep) {
     PolicySpec spec = policy.spec();
     if (block.batch() != batch || heads.slots() != block.slots() || block.slots() < 2 || !supports(env, spec)
         || block.width() != env.stateWidth() || block.obsSize() != env.observationSize()
@@ -87,18 +100,27 @@ public final class NativeRollout implements AutoCloseable {
       throw new IllegalArgumentException("the MLP forward reads float features, got " + block.obs);
     }
     FloatTensor packed = policy.packedParameters();
+    if (keep != null) {
+      policy.requireRoom(keep, (long) block.slots() * batch);
+      keep.clear();
+    }
+    PointerPointer<?> acts = keep == null ? null : policy.actPointers(keep);
     long start = System.nanoTime();
     try (NativeResource.Lease lease = NativeResource.lease(block.cells, block.terminal, block.pad, obs,
         block.forwardMask, block.backwardMask, block.actions, block.backwardActions, block.logReward,
-        heads.forwardLogits, heads.backwardLogits, heads.logFlow, packed, sampledLogPF)) {
+        heads.forwardLogits, heads.backwardLogits, heads.logFlow, packed, sampledLogPF);
+        NativeResource.Lease kept = keep == null ? null : keep.lease()) {
       NativeStatus.check(RolloutKernels.rollout_forward_mlp(HYPERGRID, envInts, envDoubles, block.slots(), batch,
           block.width(), block.obsSize(), block.numActions(), block.numBackwardActions(), block.cells.pointer(),
           block.terminal.pointer(), block.pad.pointer(), obs.pointer(), block.forwardMask.pointer(),
           block.backwardMask.pointer(), block.actions.pointer(), block.backwardActions.pointer(),
           block.logReward.pointer(), heads.forwardLogits.pointer(), heads.backwardLogits.pointer(),
           heads.logFlow.pointer(), spec.depth(), spec.width(), spec.activation().ordinal(), packed.pointer(), eps,
-          temperature, sampler.seed(), exploration.rngStep(), sampledLogPF.pointer(), used, policyNanos),
-          "rollout_forward_mlp");
+          temperature, sampler.seed(), exploration.rngStep(), sampledLogPF.pointer(), used, policyNanos, acts,
+          keptRows), "rollout_forward_mlp");
+    }
+    if (keep != null) {
+      keep.setRows((int) keptRows.get());
     }
     ForwardRollout.markTruncated(block);
     long total = System.nanoTime() - start;
@@ -115,5 +137,6 @@ public final class NativeRollout implements AutoCloseable {
     envDoubles.close();
     used.close();
     policyNanos.close();
+    keptRows.close();
   }
 }

@@ -16,11 +16,12 @@ import org.gfn4j.metrics.TransportCost;
 import org.gfn4j.metrics.TransportOracle;
 import org.gfn4j.objective.ObjectiveInputs;
 import org.gfn4j.objective.TrajectoryLogProbs;
+import org.gfn4j.policy.MlpForward;
 import org.gfn4j.rollout.BackwardRollout;
 import org.gfn4j.rollout.ForwardRollout;
+import org.gfn4j.rollout.InferenceRollout;
 import org.gfn4j.rollout.HeadBlock;
 import org.gfn4j.rollout.PolicyFn;
-import org.gfn4j.rollout.RolloutTimer;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.DoubleTensor;
@@ -64,7 +65,7 @@ final class Evaluator implements AutoCloseable {
   private final int[] testObjects;
   private final int onPolicyObjects;
   private final Sampler sampler;
-  private final ForwardRollout forward;
+  private final InferenceRollout forward;
   private final BackwardRollout backward;
   private final Trajectories block;
   private final HeadBlock heads;
@@ -118,7 +119,7 @@ final class Evaluator implements AutoCloseable {
     this.firstEdgeRows = env.firstEdge().filter(e -> !e.uniform()).map(org.gfn4j.rollout.FirstEdgeRows::new)
         .orElse(null);
     this.sampler = new Sampler(seed ^ 0x5DEECE66DL);
-    this.forward = new ForwardRollout(env, sampler, batch);
+    this.forward = new InferenceRollout(env, sampler, batch);
     this.backward = new BackwardRollout(env, sampler, batch);
     this.block = Trajectories.forRollouts(env, batch);
     this.heads = HeadBlock.like(block);
@@ -133,6 +134,11 @@ final class Evaluator implements AutoCloseable {
     this.cyclicEubo = cyclicExact != null ? new CyclicEubo(space) : null;
     this.scratchCells = new int[env.stateWidth()];
     this.paths = env.firstEdge().isPresent() ? env.shortestPaths().orElse(null) : null;
+  }
+
+  /** Whether {@link #evaluate(PolicyFn, MlpForward)} with {@code mlp} draws its samples in the fused native loop. */
+  boolean samplesNatively(MlpForward mlp) {
+    return forward.fuses(mlp);
   }
 
   boolean hasExact() {
@@ -152,6 +158,16 @@ final class Evaluator implements AutoCloseable {
 
   /** exact_tv/kl/jsd, elbo and eubo (when log Z is known they are gaps to log Z). */
   Map<String, Double> evaluate(PolicyFn policy) {
+    return evaluate(policy, null);
+  }
+
+  /**
+   * As {@link #evaluate(PolicyFn)}; {@code mlp} (null: none) is {@code policy} as a native MLP
+   * forward, with which the ELBO rollouts run in one native call each where the fused loop
+   * supports the environment ({@link InferenceRollout}). Either way round r draws its
+   * trajectories from the same stream: this evaluator's seed, RNG step -1 - 2r, then slot and row.
+   */
+  Map<String, Double> evaluate(PolicyFn policy, MlpForward mlp) {
     Map<String, Double> out = new LinkedHashMap<>();
     if (exact != null) {
       double[] learned = exactDistribution(policy);
@@ -182,8 +198,8 @@ final class Evaluator implements AutoCloseable {
     TransportCost cost = transport == null ? null : new TransportCost(transport);
     org.gfn4j.metrics.PathLengths lengths = new org.gfn4j.metrics.PathLengths();
     for (int r = 0; r < rounds; r++) {
-      int used = forward.run(block, heads, policy,
-          new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), RolloutTimer.NONE);
+      int used = forward.run(block, heads, policy, mlp,
+          new ForwardRollout.Exploration(0f, 1f, EVAL_RNG_STEP - 2L * r), null);
       if (cost != null) {
         cost.addBlock(block, used);
       }

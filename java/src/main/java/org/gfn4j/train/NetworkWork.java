@@ -6,9 +6,9 @@ import org.gfn4j.policy.PolicySpec;
 
 /**
  * FLOPs of an MLP policy per row (a multiply-add counts 2; bias adds and activations are left
- * out, under 1% here): the forward is Σ 2·in·out over the layers and heads; a training row adds
- * the weight gradients (the same again) and the input gradients of every layer but the first
- * (observations need none). NaN for other architectures.
+ * out, under 1% here): the forward is Σ 2·in·out over the layers and heads; the backward pass of
+ * a training row is the weight gradients (the same again) and the input gradients of every layer
+ * but the first (observations need none). NaN for other architectures.
  */
 public final class NetworkWork {
   private NetworkWork() {}
@@ -38,12 +38,13 @@ public final class NetworkWork {
     return spec.kind() == PolicySpec.Kind.MLP ? 2.0 * multiplyAdds(spec)[0] : Double.NaN;
   }
 
-  public static double trainFlopsPerRow(PolicySpec spec) {
+  /** The backward pass of a row: weight gradients, and input gradients of every layer but the first. */
+  public static double backwardFlopsPerRow(PolicySpec spec) {
     if (spec.kind() != PolicySpec.Kind.MLP) {
       return Double.NaN;
     }
     long[] m = multiplyAdds(spec);
-    return 2.0 * (3 * m[0] - m[1]);
+    return 2.0 * (2 * m[0] - m[1]);
   }
 
   /** The dense layers' [in, out] shapes (hidden layers, then the heads as one concatenated layer). */

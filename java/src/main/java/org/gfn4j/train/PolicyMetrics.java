@@ -8,6 +8,7 @@ import org.gfn4j.env.StateBatch;
 import org.gfn4j.env.StateSpace;
 import org.gfn4j.metrics.PathSolver;
 import org.gfn4j.objective.Objective;
+import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.rollout.HeadBlock;
 import org.gfn4j.rollout.PolicyFn;
@@ -67,9 +68,13 @@ final class PolicyMetrics implements AutoCloseable {
         config.getInt(TrainKey.PATH_DEPTH), seed);
   }
 
-  /** The evaluator's and the path solver's metrics of {@code online}, then log_z_learned and log_z_true. */
-  Map<String, Double> evaluate(PolicyFn online) {
-    Map<String, Double> out = new LinkedHashMap<>(evaluator.evaluate(online));
+  /**
+   * The evaluator's and the path solver's metrics of {@code online}, then log_z_learned and
+   * log_z_true; {@code mlp} (null: none) is {@code online} as a native MLP forward, which lets the
+   * evaluator sample in one native call per round.
+   */
+  Map<String, Double> evaluate(PolicyFn online, MlpForward mlp) {
+    Map<String, Double> out = new LinkedHashMap<>(evaluator.evaluate(online, mlp));
     if (pathSolver != null) { // the same sampling noise at every evaluation, like the evaluator's
       out.putAll(pathSolver.solve(online, new Sampler(seed ^ 0x50A7L), -3L));
     }

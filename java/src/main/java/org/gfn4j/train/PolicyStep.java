@@ -5,6 +5,7 @@ import java.util.Map;
 import org.gfn4j.env.Environment;
 import org.gfn4j.objective.ObjectiveGrads;
 import org.gfn4j.policy.Heads;
+import org.gfn4j.policy.HiddenActivations;
 import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.rollout.Trajectories;
@@ -23,19 +24,35 @@ final class PolicyStep implements AutoCloseable {
   private final MlpForward nativeForward;
   private final StepTimes times;
   private final RowCompaction compaction;
+  /** The hidden activations the fused rollout keeps for this step (null: the train step makes its own). */
+  private final HiddenActivations kept;
 
-  /** {@code maxRows}: the most block rows one step compacts (slots × batch of the rollout block). */
+  /**
+   * {@code maxRows}: the most block rows one step compacts (slots × batch of the rollout block);
+   * {@code fusedRollout}: a native rollout fills {@link #keep()} before each on-policy step.
+   */
   PolicyStep(PolicyTrainer policy, boolean usesLogZ, MlpForward nativeForward, StepTimes times, Environment env,
-      int maxRows) {
+      int maxRows, boolean fusedRollout) {
     this.policy = policy;
     this.usesLogZ = usesLogZ;
     this.nativeForward = nativeForward;
     this.times = times;
     this.compaction = new RowCompaction(maxRows, env.observationSpec(), env.numActions(), env.numBackwardActions());
+    this.kept = fusedRollout && policy.trainsFromActivations()
+        ? new HiddenActivations(policy.spec().depth(), policy.spec().width(), maxRows) : null;
   }
 
-  /** Train step on the upstream gradients {@code g} of {@code b}'s heads over its first {@code used} slots, then the optimizer step. */
-  void run(Trajectories b, ObjectiveGrads g, int used, boolean compact) {
+  /** Where the rollout keeps its hidden activations for the next step, or null when they are not used. */
+  HiddenActivations keep() {
+    return kept;
+  }
+
+  /**
+   * Train step on the upstream gradients {@code g} of {@code b}'s heads over its first {@code used}
+   * slots, then the optimizer step. {@code fresh}: {@code b} is the block the rollout just filled,
+   * so the activations it kept are those of b's real rows under the current parameters.
+   */
+  void run(Trajectories b, ObjectiveGrads g, int used, boolean compact, boolean fresh) {
     Tensor<?> obs = b.obsRows();
     long t1 = System.nanoTime();
     Map<String, FloatTensor> upstream = new LinkedHashMap<>();
@@ -50,7 +67,15 @@ final class PolicyStep implements AutoCloseable {
       upstream.put(PolicyFactory.LOG_FLOW, compaction.dFlow(g.dLogFlow()));
     }
     times.trainRows += obs.dim(0);
-    policy.accumulate(obs, Heads.wrap(upstream));
+    if (fresh && kept != null && kept.rows() == obs.dim(0)) { // the rows, in order: real rows in block order
+      policy.accumulate(obs, kept, Heads.wrap(upstream));
+    } else {
+      times.trainForwardRows += obs.dim(0);
+      policy.accumulate(obs, Heads.wrap(upstream));
+    }
+    if (kept != null) {
+      kept.clear(); // the optimizer step below makes them stale
+    }
     if (usesLogZ) {
       policy.logZ().accumulate(g.dLogZ());
     }
@@ -67,5 +92,8 @@ final class PolicyStep implements AutoCloseable {
   @Override
   public void close() {
     compaction.close();
+    if (kept != null) {
+      kept.close();
+    }
   }
 }

@@ -3,16 +3,25 @@ package org.gfn4j.train;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.gfn4j.env.Environment;
+import org.gfn4j.policy.ExportedMlp;
+import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.Policy;
+import org.gfn4j.policy.PolicyNetwork;
+import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.rollout.ForwardRollout;
 import org.gfn4j.rollout.HeadBlock;
-import org.gfn4j.rollout.RolloutTimer;
+import org.gfn4j.rollout.InferenceRollout;
+import org.gfn4j.rollout.NativeRollout;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.Sampler;
 
 /**
  * Draws objects from a trained run's exported policy (no exploration) with their log-rewards; a run
  * trained with mcts=mcts_inference or mcts_all draws them from its MENTS trees, the policy at the leaves.
+ * Where the run's settings let its rollouts use the native MLP forward (native_forward=true, an MLP
+ * on an environment the fused loop supports), the exported parameters are read into that forward
+ * and each round is one native call ({@link InferenceRollout}); otherwise ONNX Runtime runs the
+ * model slot by slot. Round r draws from the stream (seed, RNG step r, slot, row) either way.
  */
 public final class Sampling {
   private Sampling() {}
@@ -31,8 +40,9 @@ public final class Sampling {
     }
     int b = Math.min(batch, n);
     org.gfn4j.search.MctsSettings mcts = MctsSetup.settings(config, env);
-    try (Policy policy = Policy.load(onnx, config.getInt(TrainKey.THREADS));
-        ForwardRollout rollout = new ForwardRollout(env, new Sampler(seed), b);
+    MlpForward mlp = mcts.mode().actsFromTreeInInference() ? null : nativeForward(config, env, onnx);
+    try (PolicyNetwork policy = mlp != null ? mlp : Policy.load(onnx, config.getInt(TrainKey.THREADS));
+        InferenceRollout rollout = new InferenceRollout(env, new Sampler(seed), b);
         Trajectories block = Trajectories.forRollouts(env, b);
         HeadBlock heads = HeadBlock.like(block);
         org.gfn4j.search.MctsHook hook = mcts.mode().actsFromTreeInInference()
@@ -41,8 +51,7 @@ public final class Sampling {
       int printed = 0;
       int[] cells = new int[env.stateWidth()];
       for (long round = 0; printed < n; round++) {
-        int used = rollout.run(block, heads, fn, new ForwardRollout.Exploration(0f, 1f, round), RolloutTimer.NONE,
-            hook);
+        int used = rollout.run(block, heads, fn, mlp, new ForwardRollout.Exploration(0f, 1f, round), hook);
         int[] all = block.states(used - 1).cells().toArray();
         int[] objects = new int[all.length];
         int count = 0;
@@ -61,5 +70,17 @@ public final class Sampling {
       }
       out.flush();
     }
+  }
+
+  /**
+   * The exported MLP as a native forward when the run's settings allow the fused rollout on
+   * {@code env}, else null (ONNX Runtime runs the model).
+   */
+  static MlpForward nativeForward(TrainConfig config, Environment env, Path onnx) {
+    if (!config.getBoolean(TrainKey.NATIVE_FORWARD)) {
+      return null;
+    }
+    PolicySpec spec = PolicyFactory.spec(config, env);
+    return NativeRollout.supports(env, spec) ? ExportedMlp.load(onnx, spec).orElse(null) : null;
   }
 }

@@ -17,6 +17,8 @@ public final class StepTimes implements RolloutTimer {
   long transitions;
   long forwardRows;
   long trainRows;
+  /** Train-step rows whose forward pass ran in the train step (ONNX Runtime's, or the kept-activation fallback's). */
+  long trainForwardRows;
 
   @Override
   public void policy(long nanos) {
@@ -31,7 +33,7 @@ public final class StepTimes implements RolloutTimer {
   public void reset() {
     policyNanos = envNanos = objectiveNanos = trainNanos = optimizerNanos = rewardModelNanos = iterations = 0;
     transitions = 0;
-    forwardRows = trainRows = 0;
+    forwardRows = trainRows = trainForwardRows = 0;
   }
 
   /** Real transitions per iteration (the batch's summed trajectory lengths). */
@@ -47,6 +49,11 @@ public final class StepTimes implements RolloutTimer {
   /** Observation rows per iteration that went through the training step (forward + backward). */
   public double trainRowsPerIteration() {
     return (double) trainRows / Math.max(1, iterations);
+  }
+
+  /** Of {@link #trainRowsPerIteration()}, the rows the train step ran a forward pass on (not kept from the rollout). */
+  public double trainForwardRowsPerIteration() {
+    return (double) trainForwardRows / Math.max(1, iterations);
   }
 
   /** Milliseconds per iteration of each phase (reward_model only where a reward is learned) and their total. */

@@ -126,6 +126,9 @@ public enum TrainKey {
   THREADS("threads", "1", Kind.POSITIVE_INT, "threads of ONNX Runtime (intra-op) and of the native kernels"),
   NATIVE_FORWARD("native_forward", "true", Kind.BOOLEAN,
       "MLP policies: rollouts and evaluations run gfn4j's native forward (false: ONNX Runtime)"),
+  REUSE_ACTIVATIONS("reuse_activations", "true", Kind.BOOLEAN,
+      "MLP policies with the native forward: ONNX Runtime's train step is the backward pass alone, fed the"
+          + " hidden activations the rollout's forward kept (false: it runs its own forward pass)"),
   BACKEND("backend", "native", Kind.TEXT, "environment kernels: native (C++) or java (the pure-Java twin)"),
   ENUM_MAX_STATES("enum_max_states", "4194304", Kind.POSITIVE_INT,
       "largest state space enumerated for exact metrics (non-terminal plus terminal states)"),

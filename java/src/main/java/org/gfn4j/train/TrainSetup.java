@@ -34,6 +34,15 @@ final class TrainSetup {
    * holds too few rows (about batch × mean trajectory length) for a second thread to pay for its
    * hand-offs, so ORT runs on one and the native pool keeps the setting.
    */
+  /**
+   * Whether the policy trains from the hidden activations its rollout kept: an MLP the backward
+   * graph supports, rolled out by the fused native rollout (reuse_activations, native_forward).
+   */
+  static boolean trainsFromActivations(TrainConfig config, org.gfn4j.policy.PolicySpec spec, Environment env) {
+    return config.getBoolean(TrainKey.REUSE_ACTIVATIONS) && config.getBoolean(TrainKey.NATIVE_FORWARD)
+        && org.gfn4j.policy.onnx.MlpBackwardGraph.supports(spec) && org.gfn4j.rollout.NativeRollout.supports(env, spec);
+  }
+
   static int onnxThreads(TrainConfig config) {
     return config.getInt(TrainKey.BATCH) >= 64 ? config.getInt(TrainKey.THREADS) : 1;
   }

@@ -118,9 +118,10 @@ public final class Trainer extends NativeResource {
         : Profile.time("evaluation setup", () -> Evaluator.enumerate(env, config.getInt(TrainKey.ENUM_MAX_STATES)));
     int threads = config.getInt(TrainKey.THREADS);
     long seed = config.getLong(TrainKey.SEED);
+    PolicySpec spec = PolicyFactory.spec(config, env);
     this.policy = resumed != null ? resumed
-        : PolicyTrainer.create(PolicyFactory.spec(config, env), PolicyFactory.optimizer(config, objective.usesLogZ()),
-            seed, TrainSetup.onnxThreads(config));
+        : PolicyTrainer.create(spec, PolicyFactory.optimizer(config, objective.usesLogZ()), seed,
+            TrainSetup.onnxThreads(config), TrainSetup.trainsFromActivations(config, spec, env));
     this.target = objective.usesTargetNetwork() ? policy.newTargetNetwork() : null;
     this.backwardPolicy = backward.separateNetwork() ? new BackwardPolicyTrainer(new BackwardPolicyTrainer.Settings(
         backward, config.getDouble(TrainKey.PB_LR), config.getDouble(TrainKey.PB_LR_DECAY),
@@ -162,7 +163,8 @@ public final class Trainer extends NativeResource {
     this.heads = HeadBlock.like(block);
     this.grads = HeadBlock.like(block);
     this.targetHeads = target == null ? null : HeadBlock.like(block);
-    this.policyStep = new PolicyStep(policy, objective.usesLogZ(), nativeForward, times, env, block.slots() * batch);
+    this.policyStep = new PolicyStep(policy, objective.usesLogZ(), nativeForward, times, env, block.slots() * batch,
+        fusedRollout != null);
     this.replay = TransitionReplay.create(config, env, target != null, backwardPolicy != null);
     this.backwardHeads = backwardPolicy != null ? HeadBlock.like(block) : null;
     this.localSearch = ls == null ? null
@@ -197,9 +199,11 @@ public final class Trainer extends NativeResource {
 
   /** Continues a run whose policy checkpoint was saved after {@code step} iterations. */
   static Trainer resume(TrainConfig config, Path dataDir, Path checkpoint, long step) {
-    PolicyTrainer p = PolicyTrainer.resume(checkpoint, TrainSetup.onnxThreads(config));
+    Environment env = TrainSetup.environment(config, dataDir);
+    PolicyTrainer p = PolicyTrainer.resume(checkpoint, TrainSetup.onnxThreads(config),
+        TrainSetup.trainsFromActivations(config, PolicyFactory.spec(config, env), env));
     try {
-      return new Trainer(config, TrainSetup.environment(config, dataDir), p, step);
+      return new Trainer(config, env, p, step);
     } catch (RuntimeException e) {
       p.close();
       throw e;
@@ -236,7 +240,7 @@ public final class Trainer extends NativeResource {
     float eps = epsilon.at(step);
     ForwardRollout.Exploration exploration =
         new ForwardRollout.Exploration(eps, (float) config.getDouble(TrainKey.TEMPERATURE), step);
-    int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times)
+    int used = fusedRollout != null ? fusedRollout.run(block, heads, nativeForward, exploration, times, policyStep.keep())
         : rollout.run(block, heads, rolloutPolicy, exploration, times, trees.rolloutHook());
     Trajectories prefix = block.prefix(used);
     times.transitions += BlockStats.realTransitions(prefix);
@@ -304,7 +308,7 @@ public final class Trainer extends NativeResource {
       double loss = trees.regressionLoss(b, used, h, grads);
       times.objectiveNanos += System.nanoTime() - t0;
       policyStep.run(b, ObjectiveGrads.of(grads.forwardLogits(0, used), grads.backwardLogits(0, used),
-          grads.logFlow(0, used)), used, true);
+          grads.logFlow(0, used)), used, true, true);
       return loss;
     }
     long t0 = System.nanoTime();
@@ -361,7 +365,8 @@ public final class Trainer extends NativeResource {
     }
     long t1 = System.nanoTime();
     times.objectiveNanos += t1 - t0;
-    policyStep.run(b, g, used, buffers.compact());
+    // Only the rollout's own block has the activations the rollout kept (not replayed or searched blocks).
+    policyStep.run(b, g, used, buffers.compact(), buffers == onlineBuffers && localSearch == null);
     return loss;
   }
 
@@ -370,7 +375,7 @@ public final class Trainer extends NativeResource {
     ensureOpen();
     Map<String, Double> out = new LinkedHashMap<>();
     out.putAll(trackers.report());
-    out.putAll(metrics.evaluate(online));
+    out.putAll(metrics.evaluate(online, nativeForward));
     if (learner != null) {
       out.putAll(learner.metrics());
     }

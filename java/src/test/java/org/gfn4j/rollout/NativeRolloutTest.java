@@ -12,6 +12,7 @@ import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.policy.Activation;
 import org.gfn4j.policy.Heads;
+import org.gfn4j.policy.HiddenActivations;
 import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.sample.Sampler;
@@ -23,14 +24,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fused native rollout writes exactly what ForwardRollout writes with the same policy. */
 class NativeRolloutTest {
-  private static PolicySpec spec(Environment env) {
+  static PolicySpec spec(Environment env) {
     return PolicySpec.mlp(env.observationSize(), 2, 24, Activation.LEAKY_RELU)
         .head("forward_logits", env.numActions()).head("backward_logits", env.numBackwardActions())
         .head("log_flow", 1);
   }
 
   /** Random parameters, scaled so that the policy prefers some actions strongly. */
-  private static MlpForward policy(PolicySpec spec, long seed) {
+  static MlpForward policy(PolicySpec spec, long seed) {
     MlpForward f = MlpForward.create(spec, Backend.NATIVE);
     try (FloatTensor flat = FloatTensor.allocate(MlpForward.parameterCount(spec))) {
       Random r = new Random(seed);
@@ -42,7 +43,7 @@ class NativeRolloutTest {
     return f;
   }
 
-  private static PolicyFn viaJava(MlpForward f) {
+  static PolicyFn viaJava(MlpForward f) {
     return new PolicyFn() {
       @Override
       public void evaluate(Tensor<?> obs, FloatTensor fl, FloatTensor bl, FloatTensor flow) {
@@ -56,6 +57,30 @@ class NativeRolloutTest {
             "log_flow", flow)));
       }
     };
+  }
+
+  /**
+   * Blocks {@code a} and {@code b} are equal, and so are their heads over the first {@code used}
+   * slots (beyond them the policy is not called).
+   */
+  static void assertSameRollout(Environment env, Trajectories a, HeadBlock ha, Trajectories b, HeadBlock hb,
+      int used) {
+    assertArrayEquals(a.cells.toArray(), b.cells.toArray());
+    assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
+    assertArrayEquals(a.pad.toArray(), b.pad.toArray());
+    assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
+    assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
+    assertArrayEquals(a.forwardMask.toArray(), b.forwardMask.toArray());
+    assertArrayEquals(a.backwardMask.toArray(), b.backwardMask.toArray());
+    assertArrayEquals(a.actions.toArray(), b.actions.toArray());
+    assertArrayEquals(a.backwardActions.toArray(), b.backwardActions.toArray());
+    assertArrayEquals(a.logReward.toArray(), b.logReward.toArray());
+    int heads = used * a.batch();
+    assertArrayEquals(ha.forwardLogits.view(0, heads, env.numActions()).toArray(),
+        hb.forwardLogits.view(0, heads, env.numActions()).toArray());
+    assertArrayEquals(ha.backwardLogits.view(0, heads, env.numBackwardActions()).toArray(),
+        hb.backwardLogits.view(0, heads, env.numBackwardActions()).toArray());
+    assertArrayEquals(ha.logFlow.view(0, heads).toArray(), hb.logFlow.view(0, heads).toArray());
   }
 
   @ParameterizedTest
@@ -77,25 +102,62 @@ class NativeRolloutTest {
         int usedFast = fast.run(b, hb, f, x, RolloutTimer.NONE);
         assertEquals(usedSlow, usedFast);
         assertTrue(usedFast >= 2 && usedFast <= a.slots());
-        assertArrayEquals(a.cells.toArray(), b.cells.toArray());
-        assertArrayEquals(a.terminal.toArray(), b.terminal.toArray());
-        assertArrayEquals(a.pad.toArray(), b.pad.toArray());
-        assertArrayEquals(((FloatTensor) a.obs).toArray(), ((FloatTensor) b.obs).toArray());
-        assertArrayEquals(a.truncated.toArray(), b.truncated.toArray());
-        assertArrayEquals(a.forwardMask.toArray(), b.forwardMask.toArray());
-        assertArrayEquals(a.backwardMask.toArray(), b.backwardMask.toArray());
-        assertArrayEquals(a.actions.toArray(), b.actions.toArray());
-        assertArrayEquals(a.backwardActions.toArray(), b.backwardActions.toArray());
-        assertArrayEquals(a.logReward.toArray(), b.logReward.toArray());
-        int heads = usedFast * batch; // beyond the used slots the policy is not called
-        assertArrayEquals(ha.forwardLogits.view(0, heads, env.numActions()).toArray(),
-            hb.forwardLogits.view(0, heads, env.numActions()).toArray());
-        assertArrayEquals(ha.backwardLogits.view(0, heads, env.numBackwardActions()).toArray(),
-            hb.backwardLogits.view(0, heads, env.numBackwardActions()).toArray());
-        assertArrayEquals(ha.logFlow.view(0, heads).toArray(), hb.logFlow.view(0, heads).toArray());
+        assertSameRollout(env, a, ha, b, hb, usedFast);
       }
       assertFalse(java.util.Arrays.equals(a.actions.toArray(), new int[a.actions.toArray().length]));
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'hypergrid:dim=2,side=5', 16", "'hypergrid:dim=3,side=4', 37"})
+  void theRolloutKeepsTheActivationsOfItsNonPaddingRowsInBlockOrder(String envSpec, int batch) {
+    Environment env = Environments.create(envSpec);
+    PolicySpec spec = spec(env);
+    try (MlpForward f = policy(spec, batch);
+        NativeRollout fast = new NativeRollout(env, new Sampler(3), batch);
+        Trajectories b = Trajectories.forRollouts(env, batch);
+        HeadBlock hb = HeadBlock.like(b);
+        HiddenActivations kept = new HiddenActivations(spec.depth(), spec.width(), b.slots() * batch);
+        HiddenActivations again = new HiddenActivations(spec.depth(), spec.width(), b.slots() * batch)) {
+      int used = fast.run(b, hb, f, new ForwardRollout.Exploration(0.2f, 1f, 1), RolloutTimer.NONE, kept);
+      byte[] pad = b.pad.toArray();
+      float[] obs = ((FloatTensor) b.obs).toArray();
+      int size = env.observationSize();
+      int live = 0;
+      for (int i = 0; i < used * batch; i++) {
+        live += pad[i] == 0 ? 1 : 0;
+      }
+      assertEquals(live, kept.rows());
+      assertTrue(live > batch && live < used * batch, "some trajectories end early");
+      try (FloatTensor compact = FloatTensor.allocate(live, size); Heads heads = Heads.allocate(f.headSizes(), live)) {
+        int r = 0;
+        for (int i = 0; i < used * batch; i++) {
+          if (pad[i] == 0) {
+            for (int j = 0; j < size; j++) {
+              compact.set((long) r * size + j, obs[i * size + j]);
+            }
+            r++;
+          }
+        }
+        f.forward(compact, null, heads, again);
+        assertEquals(live, again.rows());
+        for (int layer = 0; layer < spec.depth(); layer++) {
+          assertArrayEquals(again.layer(layer).toArray(), kept.layer(layer).toArray(), "layer " + layer);
+        }
+        assertArrayEquals(heads.get("log_flow").toArray(), compactRows(hb.logFlow.toArray(), pad, used * batch));
+      }
+    }
+  }
+
+  private static float[] compactRows(float[] values, byte[] pad, int rows) {
+    float[] out = new float[rows];
+    int r = 0;
+    for (int i = 0; i < rows; i++) {
+      if (pad[i] == 0) {
+        out[r++] = values[i];
+      }
+    }
+    return java.util.Arrays.copyOf(out, r);
   }
 
   @Test

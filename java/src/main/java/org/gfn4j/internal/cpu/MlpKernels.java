@@ -3,6 +3,7 @@ package org.gfn4j.internal.cpu;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.annotation.Cast;
@@ -34,6 +35,11 @@ public final class MlpKernels {
   public static native int mlp_forward(int inputSize, int depth, int width, int numHeads,
       @Const IntPointer headUnits, int activation, @Const FloatPointer packed, long rows, @Const FloatPointer obs,
       @Cast("const uint8_t*") BytePointer skip, @Cast("float* const*") PointerPointer<?> heads);
+
+  public static native int mlp_forward_keep(int inputSize, int depth, int width, int numHeads,
+      @Const IntPointer headUnits, int activation, @Const FloatPointer packed, long rows, @Const FloatPointer obs,
+      @Cast("const uint8_t*") BytePointer skip, @Cast("float* const*") PointerPointer<?> heads,
+      @Cast("float* const*") PointerPointer<?> acts, @Cast("int64_t*") LongPointer liveRows);
 
   public static native int sgemm(long m, long n, long k, @Const FloatPointer a, @Const FloatPointer b, FloatPointer c);
 

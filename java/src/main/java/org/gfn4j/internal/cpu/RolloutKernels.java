@@ -6,6 +6,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.annotation.Cast;
 import org.bytedeco.javacpp.annotation.Const;
 import org.bytedeco.javacpp.annotation.Namespace;
@@ -30,5 +31,6 @@ public final class RolloutKernels {
       IntPointer backwardActions, FloatPointer logReward, FloatPointer forwardLogits, FloatPointer backwardLogits,
       FloatPointer logFlow, int depth, int hidden, int activation, @Const FloatPointer packed, float epsilon,
       float temperature, long seed, long rngStep, FloatPointer sampledLogPF, IntPointer used,
-      @Cast("int64_t*") LongPointer policyNanos);
+      @Cast("int64_t*") LongPointer policyNanos, @Cast("float* const*") PointerPointer<?> acts,
+      @Cast("int64_t*") LongPointer actRows);
 }

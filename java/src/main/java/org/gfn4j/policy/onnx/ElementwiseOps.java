@@ -67,7 +67,9 @@ public final class ElementwiseOps {
 
   public static Value relu(Value x) {
     Value y = unary("Relu", "", x, List.of());
-    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {grad("ReluGrad", g[0], x, List.of())});
+    // ReluGrad masks by its second operand's sign: y > 0 exactly where x > 0, and reading y leaves
+    // x with the Relu as its only consumer, which lets ONNX Runtime fuse the producing Gemm with it.
+    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {grad("ReluGrad", g[0], y, List.of())});
     return y;
   }
 

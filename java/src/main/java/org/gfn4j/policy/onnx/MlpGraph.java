@@ -39,9 +39,25 @@ final class MlpGraph implements NetworkGraph {
       k += 2;
     }
     Map<String, Value> heads = new LinkedHashMap<>();
-    for (HeadSpec head : spec.heads()) {
-      heads.put(head.name(), LinearOps.linear(h, p.get(k), p.get(k + 1)));
-      k += 2;
+    List<HeadSpec> specs = spec.heads();
+    if (specs.size() == 1) {
+      heads.put(specs.get(0).name(), LinearOps.linear(h, p.get(k), p.get(k + 1)));
+      return heads;
+    }
+    // All heads as one product: the trunk's output is read once forward and once for each of its
+    // two gradients, instead of once per head, and no per-head input gradients need summing.
+    Value[] w = new Value[specs.size()];
+    Value[] b = new Value[specs.size()];
+    long[] units = new long[specs.size()];
+    for (int i = 0; i < specs.size(); i++) {
+      w[i] = p.get(k + 2 * i);
+      b[i] = p.get(k + 2 * i + 1);
+      units[i] = specs.get(i).units();
+    }
+    Value all = LinearOps.linear(h, IndexOps.concat(1, w), IndexOps.concat(0, b));
+    Value[] parts = IndexOps.split(all, 1, units);
+    for (int i = 0; i < specs.size(); i++) {
+      heads.put(specs.get(i).name(), parts[i]);
     }
     return heads;
   }

@@ -71,10 +71,7 @@ public final class PolicyGraphs {
     NetworkGraph net = NetworkGraph.of(spec);
     Graph g = new Graph();
     Value obs = observation(g, spec);
-    Map<String, Value> upstream = new LinkedHashMap<>();
-    for (var h : spec.heads()) {
-      upstream.put(h.name(), g.input(UPSTREAM_PREFIX + h.name(), DType.FLOAT, Value.DYNAMIC, h.size()));
-    }
+    Map<String, Value> upstream = upstreamInputs(g, spec);
     List<Value> params = parameters(g, net);
     Map<String, Value> heads = net.forward(obs, params);
     Value loss = null;
@@ -89,7 +86,37 @@ public final class PolicyGraphs {
           : g.emit("Add", "", new Value[] {loss, term}, List.of(), new Graph.Out(DType.FLOAT, new long[0]))[0];
     }
     g.output(LOSS, loss);
-    Map<Value, Value> grads = Autodiff.gradients(g, seeds, params);
+    accumulate(g, params, Autodiff.gradients(g, seeds, params), exposeGradients);
+    return g.toModel("gfn4j_policy_training");
+  }
+
+  /**
+   * The training model of an MLP that takes the hidden activations of a forward pass already
+   * made ({@link MlpBackwardGraph}): inputs {@code [obs, act.0…, upstream.<head>…, params…,
+   * buffers…, lazy_reset_grad]}, outputs {@code [loss = Σ upstream (a by-product), …]}; the same gradients as {@link #training}
+   * without its forward pass.
+   */
+  public static ModelProto trainingFromActivations(PolicySpec spec, boolean exposeGradients) {
+    NetworkGraph net = NetworkGraph.of(spec);
+    Graph g = new Graph();
+    Value obs = observation(g, spec);
+    List<Value> acts = MlpBackwardGraph.activationInputs(g, spec);
+    Map<String, Value> upstream = upstreamInputs(g, spec);
+    List<Value> params = parameters(g, net);
+    accumulate(g, params, MlpBackwardGraph.gradients(spec, obs, acts, upstream, params), exposeGradients);
+    return g.toModel("gfn4j_policy_training");
+  }
+
+  private static Map<String, Value> upstreamInputs(Graph g, PolicySpec spec) {
+    Map<String, Value> upstream = new LinkedHashMap<>();
+    for (var h : spec.heads()) {
+      upstream.put(h.name(), g.input(UPSTREAM_PREFIX + h.name(), DType.FLOAT, Value.DYNAMIC, h.size()));
+    }
+    return upstream;
+  }
+
+  /** Gradient buffers, the reset flag and one InPlaceAccumulatorV2 per parameter. */
+  private static void accumulate(Graph g, List<Value> params, Map<Value, Value> grads, boolean exposeGradients) {
     List<Value> buffers = new ArrayList<>();
     for (Value p : params) {
       buffers.add(g.input(p.name() + "_grad.accumulation.buffer", DType.FLOAT, p.shape()));
@@ -106,7 +133,6 @@ public final class PolicyGraphs {
         g.output(p.name() + GRADIENT_SUFFIX, grads.get(p));
       }
     }
-    return g.toModel("gfn4j_policy_training");
   }
 
   /** The AdamW optimizer model (one group; ORT feeds the sequences). */

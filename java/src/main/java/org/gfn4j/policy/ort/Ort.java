@@ -89,7 +89,8 @@ public final class Ort {
   /**
    * Session options: {@code intraOpThreads} threads inside an operator, one between operators,
    * sequential execution, all graph optimisations; intra-op workers spin only with one thread
-   * (system property {@code gfn4j.ort.spinning} = 0 or 1 overrides, for benchmarks).
+   * (system property {@code gfn4j.ort.spinning} = 0 or 1 overrides, for benchmarks); system property
+   * {@code gfn4j.ort.profile} = a file prefix turns on ONNX Runtime's operator profile.
    */
   public static OrtSessionOptions sessionOptions(int intraOpThreads) {
     if (intraOpThreads < 1) {
@@ -108,6 +109,11 @@ public final class Ort {
       String spin = System.getProperty("gfn4j.ort.spinning", intraOpThreads > 1 ? "0" : "1");
       check(api.AddSessionConfigEntry(options, new BytePointer("session.intra_op.allow_spinning"),
           new BytePointer(spin)), "AddSessionConfigEntry");
+      // ONNX Runtime's per-operator profile (a JSON trace per session, written when it closes).
+      String profile = System.getProperty("gfn4j.ort.profile");
+      if (profile != null && !profile.isBlank()) {
+        check(api.EnableProfiling(options, new BytePointer(profile)), "EnableProfiling");
+      }
     } catch (RuntimeException e) {
       api.ReleaseSessionOptions(options);
       throw e;
