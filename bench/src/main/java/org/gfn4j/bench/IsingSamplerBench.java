@@ -1,37 +1,22 @@
 package org.gfn4j.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.gfn4j.env.ising.HeatBathSampler;
 import org.gfn4j.env.ising.IsingConfig;
-import org.gfn4j.runtime.Backend;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * tb_ising's data sampler on the 10×10 torus (J = 0.1·A), native kernel vs its Java twin: one
  * parallel-tempering round of gfnx's configuration (16 replicas, 2 heat-bath sweeps each, then
- * the exchanges); a data set of 2 000 objects costs 1 000 + 16 × 2 000 rounds.
+ * the exchanges); a data set of 2 000 objects costs 1 000 + 16 × 2 000 rounds. Element = one
+ * heat-bath site update (16 × 2 × 100 = 3 200 per round).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class IsingSamplerBench {
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
-
+public class IsingSamplerBench extends KernelBenchmark {
   private HeatBathSampler sampler;
 
   @Setup(Level.Trial)
@@ -41,7 +26,8 @@ public class IsingSamplerBench {
   }
 
   @Benchmark
-  public HeatBathSampler oneRound() {
+  public HeatBathSampler oneRound(Elements elements) {
+    elements.add(16 * 2 * 100);
     sampler.advance(1);
     return sampler;
   }

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code nativeForward} (one call, all heads), {@code onnxForward} (EvalStep on the same
  * parameters), {@code sync} (parameters copied out of the training session and packed: once per
  * optimizer step), and {@code gemm}, a square {@code batch}-sized product for the machine's rate
- * (2·batch³ FLOP). {@code threads} sizes both ORT and the native pool.
+ * (2·batch³ FLOP). {@code threads} sizes both ORT and the native pool. Element = one row
+ * (observation, or row of the GEMM's output); for {@code sync}, one parameter.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,6 +47,7 @@ public class MlpForwardBench {
   private Heads out;
   private FloatTensor a;
   private FloatTensor c;
+  private long parameters;
 
   @Setup(Level.Trial)
   public void setup() {
@@ -53,6 +55,7 @@ public class MlpForwardBench {
     NativeLibrary.setNumThreads(threads);
     trainer = PolicyTrainer.create(spec, OptimizerConfig.adam(1e-4), 1, threads);
     forward = MlpForward.create(spec, Backend.NATIVE);
+    parameters = MlpForward.parameterCount(spec);
     forward.sync(trainer);
     Random r = new Random(1);
     obs = FloatTensor.allocate(batch, spec.observationWidth());
@@ -70,25 +73,29 @@ public class MlpForwardBench {
   }
 
   @Benchmark
-  public Heads nativeForward() {
+  public Heads nativeForward(Elements elements) {
+    elements.add(batch);
     forward.forward(obs, out);
     return out;
   }
 
   @Benchmark
-  public Heads onnxForward() {
+  public Heads onnxForward(Elements elements) {
+    elements.add(batch);
     trainer.forward(obs, out);
     return out;
   }
 
   @Benchmark
-  public MlpForward sync() {
+  public MlpForward sync(Elements elements) {
+    elements.add(parameters);
     forward.sync(trainer);
     return forward;
   }
 
   @Benchmark
-  public FloatTensor gemm() {
+  public FloatTensor gemm(Elements elements) {
+    elements.add(batch);
     Gemm.multiply(Backend.NATIVE, a, a, c);
     return c;
   }

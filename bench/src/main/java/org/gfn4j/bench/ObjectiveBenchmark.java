@@ -1,8 +1,6 @@
 package org.gfn4j.bench;
 
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.env.Environment;
 import org.gfn4j.env.Environments;
 import org.gfn4j.objective.Objective;
@@ -14,39 +12,26 @@ import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Loss + every gradient of TB, DB and SubTB(lambda=1) at the hypergrid 4x20 training shape
  * (T1 = 81 slots, A = 5, Ab = 4), on a block of random-policy rollouts of the real environment,
- * native kernels vs the Java reference. B = 16 is gfnx's batch.
+ * native kernels vs the Java reference. B = 16 is gfnx's batch. Element = one trajectory (row of
+ * the block). Bytes per call = T1·B·(22 + 9A + 9Ab), every buffer passed once: actions and
+ * backward actions (4 + 4), both masks (A + Ab), terminal and pad flags (1 + 1), log-rewards (4),
+ * forward and backward logits and log-flows read (4A + 4Ab + 4) and their gradients written
+ * (4A + 4Ab + 4); 8 343·B here.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ObjectiveBenchmark {
+public class ObjectiveBenchmark extends KernelBenchmark {
   @Param({"tb", "db", "subtb"})
   public String objective;
 
   @Param({"16", "256"})
   public int batch;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private Trajectories block;
   private FloatTensor forwardLogits;
@@ -55,6 +40,7 @@ public class ObjectiveBenchmark {
   private ObjectiveInputs inputs;
   private ObjectiveGrads grads;
   private Objective loss;
+  private long bytes;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -88,6 +74,8 @@ public class ObjectiveBenchmark {
         .logFlow(logFlow).logZ(1.5).build();
     grads = ObjectiveGrads.allocate(inputs);
     loss = Objectives.create(objective, backend);
+    long cells = (long) block.slots() * batch;
+    bytes = cells * (22 + 9L * block.numActions() + 9L * block.numBackwardActions());
   }
 
   private static FloatTensor random(Random rng, long... shape) {
@@ -99,7 +87,8 @@ public class ObjectiveBenchmark {
   }
 
   @Benchmark
-  public double lossAndGradients() {
+  public double lossAndGradients(Traffic traffic) {
+    traffic.add(batch, bytes);
     return loss.loss(inputs, grads);
   }
 

@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * backward, gradient accumulation) + OptimizerStep (Adam) + lazy gradient reset, i.e. one
  * policy update given upstream gradients. Networks: the hypergrid MLP (one-hot 80 → 256 → 256 →
  * heads 5/4/1, gfnx tb/db_hypergrid) and the bitseq transformer (64 dims, 3 layers, 8 heads, FF 64,
- * length 15, vocab 259; per-position heads 256 and 1, flow on position 0).
+ * length 15, vocab 259; per-position heads 256 and 1, flow on position 0). Element = one row
+ * (observation).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -91,13 +92,15 @@ public class PolicyBench {
   }
 
   @Benchmark
-  public Heads forward() {
+  public Heads forward(Elements elements) {
+    elements.add(batch);
     trainer.forward(obs, out);
     return out;
   }
 
   @Benchmark
-  public PolicyTrainer trainStep() {
+  public PolicyTrainer trainStep(Elements elements) {
+    elements.add(batch);
     trainer.accumulate(obs, upstream);
     trainer.step();
     return trainer;

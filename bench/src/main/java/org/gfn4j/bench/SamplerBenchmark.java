@@ -1,46 +1,28 @@
 package org.gfn4j.bench;
 
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.sample.Sampler;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One masked sampling step (epsilon 0.1, temperature 1, with log-probabilities), native vs the
  * bit-identical Java twin: 5 actions is hypergrid 4x20, 3840 is bitseq n=120, k=8. A quarter of
- * the actions are masked.
+ * the actions are masked. Element = one row; bytes per call = B·(5A + 8): logits (4A) and mask
+ * (A) read, the sampled action and its log-probability written (4 + 4).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class SamplerBenchmark {
+public class SamplerBenchmark extends KernelBenchmark {
   @Param({"16", "256"})
   public int batch;
 
   @Param({"5", "3840"})
   public int actions;
-
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
 
   private Sampler sampler;
   private FloatTensor logits;
@@ -48,6 +30,7 @@ public class SamplerBenchmark {
   private IntTensor sampled;
   private FloatTensor logProb;
   private long step;
+  private long bytes;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -61,10 +44,12 @@ public class SamplerBenchmark {
       logits.set(i, (float) rng.nextGaussian());
       invalid.set(i, (byte) (i % actions != 0 && rng.nextInt(4) == 0 ? 1 : 0));
     }
+    bytes = (long) batch * (5L * actions + 8);
   }
 
   @Benchmark
-  public IntTensor sampleStep() {
+  public IntTensor sampleStep(Traffic traffic) {
+    traffic.add(batch, bytes);
     sampler.sample(logits, invalid, 0.1f, 1f, step++, 0, sampled, logProb);
     return sampled;
   }

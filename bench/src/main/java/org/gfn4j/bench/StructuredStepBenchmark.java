@@ -1,28 +1,12 @@
 package org.gfn4j.bench;
 
-import java.nio.file.Path;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.gfn4j.env.Environment;
-import org.gfn4j.env.Environments;
-import org.gfn4j.env.StateBatch;
-import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
-import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.IntTensor;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One batched step + forward mask + observation of the structured environments, native kernels
@@ -32,93 +16,52 @@ import org.openjdk.jmh.annotations.Warmup;
  * start, actions random valid non-terminal ones (the step leaves the reward out); the step is out
  * of place, so every invocation does the same work. {@code backwardStepMask} undoes a random
  * valid backward action of the same states (a DAG edge removal recomputes the closure; an Ising
- * site is cleared) and builds the backward mask. The data come from $GFN4J_DATA, else
- * ../shared/data.
+ * site is cleared) and builds the backward mask. Element = one state. Bytes per call:
+ * {@link StepFixture#stepMaskObserve} for the forward benchmark; for the backward one
+ * B·(2·(4W + 2) + 4 + 1 + Ab) (states read, next states written, backward actions read, done
+ * flags and the backward mask written).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class StructuredStepBenchmark {
+public class StructuredStepBenchmark extends KernelBenchmark {
   @Param({"dag:nodes=5", "ising:side=10", "phylo:dataset=DS1,sites=50", "cube2"})
   public String spec;
 
   @Param({"16", "4096"})
   public int batch;
 
-  @Param({"NATIVE", "JAVA"})
-  public Backend backend;
-
-  private Environment env;
-  private StateBatch states;
-  private StateBatch next;
-  private IntTensor actions;
+  private StepFixture f;
   private IntTensor backwardActions;
   private ByteTensor backwardInvalid;
   private ByteTensor done;
-  private FloatTensor logReward;
-  private ByteTensor invalid;
-  private FloatTensor obs;
+  private long backwardBytes;
 
   @Setup(Level.Trial)
   public void setUp() {
-    String data = System.getenv("GFN4J_DATA");
-    env = Environments.create(spec, backend, Path.of(data != null && !data.isBlank() ? data : "../shared/data"));
-    states = env.newBatch(batch);
-    next = env.newBatch(batch);
-    actions = IntTensor.allocate(batch);
-    logReward = FloatTensor.allocate(batch);
-    invalid = ByteTensor.allocate(batch, env.numActions());
-    obs = FloatTensor.allocate(batch, env.observationSize());
-    Random rng = new Random(1);
-    env.reset(states);
-    int stop = env.stopAction().orElse(-1);
-    for (int t = 0; t < 3; t++) {
-      randomNonStop(rng, stop);
-      env.step(states, actions, next, logReward);
-      states.copyFrom(next);
-    }
-    randomNonStop(rng, stop);
+    f = new StepFixture(spec, backend, batch).walk(3);
+    int ab = f.env.numBackwardActions();
     backwardActions = IntTensor.allocate(batch);
-    backwardInvalid = ByteTensor.allocate(batch, env.numBackwardActions());
+    backwardInvalid = ByteTensor.allocate(batch, ab);
     done = ByteTensor.allocate(batch);
-    env.backwardMask(states, backwardInvalid);
-    int ab = env.numBackwardActions();
+    f.env.backwardMask(f.states, backwardInvalid);
     for (int b = 0; b < batch; b++) {
       int chosen;
       do {
-        chosen = rng.nextInt(ab);
+        chosen = f.rng.nextInt(ab);
       } while (backwardInvalid.get((long) b * ab + chosen) != 0);
       backwardActions.set(b, chosen);
     }
-  }
-
-  private void randomNonStop(Random rng, int stop) {
-    env.forwardMask(states, invalid);
-    int a = env.numActions();
-    for (int b = 0; b < batch; b++) {
-      int chosen;
-      do {
-        chosen = rng.nextInt(a);
-      } while (chosen == stop || invalid.get((long) b * a + chosen) != 0);
-      actions.set(b, chosen);
-    }
+    backwardBytes = 2 * f.stateBytes() + (long) batch * (4 + 1 + ab);
   }
 
   @Benchmark
-  public FloatTensor stepMaskObserve() {
-    env.step(states, actions, next, logReward);
-    env.forwardMask(next, invalid);
-    env.observe(next, obs);
-    return obs;
+  public Object stepMaskObserve(Traffic traffic) {
+    return f.stepMaskObserve(traffic);
   }
 
   @Benchmark
-  public ByteTensor backwardStepMask() {
-    env.backwardStep(states, backwardActions, next, done);
-    env.backwardMask(next, backwardInvalid);
+  public ByteTensor backwardStepMask(Traffic traffic) {
+    traffic.add(batch, backwardBytes);
+    f.env.backwardStep(f.states, backwardActions, f.next, done);
+    f.env.backwardMask(f.next, backwardInvalid);
     return backwardInvalid;
   }
 
@@ -127,11 +70,6 @@ public class StructuredStepBenchmark {
     backwardActions.close();
     backwardInvalid.close();
     done.close();
-    states.close();
-    next.close();
-    actions.close();
-    logReward.close();
-    invalid.close();
-    obs.close();
+    f.close();
   }
 }
