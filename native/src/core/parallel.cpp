@@ -1,9 +1,13 @@
-// Persistent worker pool behind parallel_for: workers sleep on a condition variable and pull
-// chunk indices from an atomic counter; the caller works too and waits for the last chunk.
+// Persistent worker pool behind parallel_for: workers pull chunk indices from an atomic counter
+// and the caller works too and waits for the last chunk. Between jobs a worker first spins for a
+// few tens of microseconds (a rollout issues its batch kernels back to back, and waking a sleeping
+// thread costs tens of microseconds on a virtual machine), then sleeps on a condition variable,
+// so an idle pool leaves the cores to other work.
 #include "parallel.h"
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <memory>
@@ -36,6 +40,7 @@ class Pool {
     {
       std::lock_guard<std::mutex> lock(mu_);
       stop_ = true;
+      stopping_.store(true);
     }
     cv_.notify_all();
     for (auto& w : workers_) w.join();
@@ -52,7 +57,9 @@ class Pool {
       done_ = 0;
       ticket_.store((job.generation & 0xffffffffu) << 32);
     }
-    cv_.notify_all();
+    published_.store(job.generation, std::memory_order_release);
+    // A worker counts itself a sleeper under mu_ before it waits, and rechecks generation_ there.
+    if (sleepers_.load() > 0) cv_.notify_all();
     drain(job);
     std::unique_lock<std::mutex> lock(mu_);
     done_cv_.wait(lock, [&] { return done_ == chunks; });
@@ -65,13 +72,30 @@ class Pool {
     uint64_t generation;
   };
 
+  // How long an idle worker spins before it sleeps.
+  static constexpr std::chrono::microseconds kSpin{100};
+
+  void spin(uint64_t seen) const {
+    const auto until = std::chrono::steady_clock::now() + kSpin;
+    for (int i = 0;; ++i) {
+      if (published_.load(std::memory_order_acquire) != seen || stopping_.load()) return;
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+      if ((i & 63) == 63 && std::chrono::steady_clock::now() >= until) return;
+    }
+  }
+
   void work() {
     uint64_t seen = 0;
     for (;;) {
+      spin(seen);
       Job job;
       {
         std::unique_lock<std::mutex> lock(mu_);
+        ++sleepers_;
         cv_.wait(lock, [&] { return stop_ || generation_ != seen; });
+        --sleepers_;
         if (stop_) return;
         seen = generation_;
         job = job_;
@@ -110,6 +134,9 @@ class Pool {
   std::atomic<uint64_t> ticket_{0};
   uint64_t generation_ = 0;
   bool stop_ = false;
+  std::atomic<uint64_t> published_{0};  // generation_, readable without mu_ while spinning
+  std::atomic<int> sleepers_{0};
+  std::atomic<bool> stopping_{false};
 };
 
 std::mutex g_pool_mu;
