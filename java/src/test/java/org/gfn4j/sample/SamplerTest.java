@@ -224,6 +224,14 @@ class SamplerTest {
       int[] first = big.actions.toArray();
       s.sample(big.logits, big.invalid, 0.1f, 1f, 17, 3, big.actions, null);
       assertArrayEquals(first, big.actions.toArray(), "same seed, step and slot reproduce");
+      int threads = org.gfn4j.runtime.NativeLibrary.numThreads();
+      try {
+        org.gfn4j.runtime.NativeLibrary.setNumThreads(threads == 1 ? 2 : 1);
+        s.sample(big.logits, big.invalid, 0.1f, 1f, 17, 3, big.actions, null);
+        assertArrayEquals(first, big.actions.toArray(), "another thread count draws the same");
+      } finally {
+        org.gfn4j.runtime.NativeLibrary.setNumThreads(threads);
+      }
       try (FloatTensor x = big.logits.view(0, 100, 50); ByteTensor m = big.invalid.view(0, 100, 50);
           IntTensor a = IntTensor.allocate(100)) {
         s.sample(x, m, 0.1f, 1f, 17, 3, a, null);
