@@ -136,18 +136,7 @@ public final class Trainer extends NativeResource {
       nativeForward.sync(policy);
     }
     this.online = new NetworkPolicy(nativeForward != null ? nativeForward : policy);
-    this.rolloutPolicy = new PolicyFn() {
-      @Override
-      public void evaluate(Tensor<?> obs, FloatTensor f, FloatTensor b, FloatTensor flow) {
-        evaluate(obs, null, f, b, flow);
-      }
-
-      @Override
-      public void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor f, FloatTensor b, FloatTensor flow) {
-        times.forwardRows += skip == null || nativeForward == null ? obs.dim(0) : obs.dim(0) - BlockStats.count(skip);
-        online.evaluate(obs, skip, f, b, flow);
-      }
-    };
+    this.rolloutPolicy = new RowCountingPolicy(online, times, nativeForward != null);
     this.targetPolicy = target == null ? null : new TargetPolicy(target, policy.spec(), nativeForward != null);
     int batch = config.getInt(TrainKey.BATCH);
     this.epsilon = config.getInt(TrainKey.EPS_STEPS) == 0
@@ -398,29 +387,14 @@ public final class Trainer extends NativeResource {
     return "trainer of " + env.spec();
   }
 
-  /** Releases every buffer, session and network of the run. */
+  /** Releases every buffer, session and network of the run (the policy's session last). */
   @Override
   protected void free() {
-    metrics.close();
-    if (firstEdgeRows != null) {
-      firstEdgeRows.close();
-    }
-    if (learner != null) {
-      learner.close();
-    }
-    rollout.close();
-    if (fusedRollout != null) {
-      fusedRollout.close();
-    }
-    block.close();
-    heads.close();
-    grads.close();
-    if (targetHeads != null) {
-      targetHeads.close();
-    }
-    for (AutoCloseable c : new AutoCloseable[] {backwardPolicy, backwardHeads, replay, trees, localSearch,
-        lsBuffers == null ? null : lsBuffers.grads(), lsBuffers == null ? null : lsBuffers.target(),
-        lsBuffers == null ? null : lsBuffers.backward(), targetPolicy}) {
+    AutoCloseable[] owned = {metrics, firstEdgeRows, learner, rollout, fusedRollout, block, heads, grads, targetHeads,
+        backwardPolicy, backwardHeads, replay, trees, localSearch, lsBuffers == null ? null : lsBuffers.grads(),
+        lsBuffers == null ? null : lsBuffers.target(), lsBuffers == null ? null : lsBuffers.backward(), targetPolicy,
+        delta, policyStep, target, nativeForward, policy};
+    for (AutoCloseable c : owned) {
       if (c != null) {
         try {
           c.close();
@@ -429,14 +403,5 @@ public final class Trainer extends NativeResource {
         }
       }
     }
-    delta.close();
-    policyStep.close();
-    if (target != null) {
-      target.close();
-    }
-    if (nativeForward != null) {
-      nativeForward.close();
-    }
-    policy.close();
   }
 }
