@@ -186,11 +186,11 @@ public final class MlpForward implements PolicyNetwork {
     if (skip != null && skip.size() != n) {
       throw new IllegalArgumentException("skip flags must have " + n + " elements, got " + skip);
     }
-    int live = skip == null ? n : n - countSet(skip);
+    int live = skip == null ? n : n - (int) skip.countNonZero();
     if (keep != null) {
       requireRoom(keep, live);
     }
-    NativeResource[] pinned = new NativeResource[(skip == null ? 1 : 2) + units.length + (keep == null ? 0 : spec.depth())];
+    NativeResource[] pinned = new NativeResource[(skip == null ? 1 : 2) + units.length];
     int k = 0;
     pinned[k++] = obs;
     if (skip != null) {
@@ -200,10 +200,8 @@ public final class MlpForward implements PolicyNetwork {
       headTensors[i] = out.get(headNames.get(i));
       pinned[k++] = headTensors[i];
     }
-    for (int i = 0; keep != null && i < spec.depth(); i++) {
-      pinned[k++] = keep.buffer(i);
-    }
-    try (NativeResource.Lease lease = NativeResource.lease(pinned)) {
+    try (NativeResource.Lease lease = NativeResource.lease(pinned);
+        NativeResource.Lease kept = keep == null ? null : keep.lease()) {
       FloatTensor x = (FloatTensor) obs;
       if (backend == Backend.JAVA) {
         FloatBuffer[] heads = new FloatBuffer[units.length];
@@ -255,15 +253,6 @@ public final class MlpForward implements PolicyNetwork {
           + " for " + keep.capacity() + " rows cannot keep " + rows + " rows of " + spec.depth() + " layers × "
           + spec.width());
     }
-  }
-
-  private static int countSet(ByteTensor flags) {
-    java.nio.ByteBuffer b = flags.buffer();
-    int c = 0;
-    for (int i = 0; i < flags.size(); i++) {
-      c += b.get(i) != 0 ? 1 : 0;
-    }
-    return c;
   }
 
   private void ensureOpen() {

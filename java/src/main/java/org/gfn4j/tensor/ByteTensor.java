@@ -53,6 +53,16 @@ public final class ByteTensor extends Tensor<BytePointer> {
     }
   }
 
+  /** The number of non-zero elements (set flags). */
+  public long countNonZero() {
+    ensureOpen();
+    long n = 0;
+    for (int i = 0; i < size(); i++) {
+      n += view.get(i) != 0 ? 1 : 0;
+    }
+    return n;
+  }
+
   public byte[] toArray() {
     ensureOpen();
     byte[] out = new byte[(int) size()];

@@ -1,20 +1,10 @@
 package org.gfn4j.train;
 
 import org.gfn4j.rollout.Trajectories;
-import org.gfn4j.tensor.ByteTensor;
 
 /** Counts over a rolled-out trajectory block that the trainer records each iteration. */
 final class BlockStats {
   private BlockStats() {}
-
-  static long count(ByteTensor flags) {
-    java.nio.ByteBuffer b = flags.buffer();
-    long n = 0;
-    for (int i = 0; i < flags.size(); i++) {
-      n += b.get(i) != 0 ? 1 : 0;
-    }
-    return n;
-  }
 
   static long realTransitions(Trajectories prefix) {
     java.nio.ByteBuffer pad = prefix.pad.buffer();

@@ -28,7 +28,7 @@ final class RowCountingPolicy implements PolicyFn {
 
   @Override
   public void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor f, FloatTensor b, FloatTensor flow) {
-    times.forwardRows += skip == null || !skipsRows ? obs.dim(0) : obs.dim(0) - BlockStats.count(skip);
+    times.forwardRows += skip == null || !skipsRows ? obs.dim(0) : obs.dim(0) - skip.countNonZero();
     online.evaluate(obs, skip, f, b, flow);
   }
 }

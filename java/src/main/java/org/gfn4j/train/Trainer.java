@@ -234,7 +234,7 @@ public final class Trainer extends NativeResource {
     Trajectories prefix = block.prefix(used);
     times.transitions += BlockStats.realTransitions(prefix);
     if (fusedRollout != null) {
-      times.forwardRows += used * (long) block.batch() - BlockStats.count(prefix.pad); // rows of padding steps are skipped
+      times.forwardRows += used * (long) block.batch() - prefix.pad.countNonZero(); // rows of padding steps are skipped
     }
     if (objective.needsWholeTrajectories() && BlockStats.anyTruncated(block)) {
       throw new IllegalStateException(env.spec() + " truncated a trajectory, which " + objective.name()
@@ -314,7 +314,7 @@ public final class Trainer extends NativeResource {
       targetPolicy.evaluate(obs, skip, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
       long elapsed = System.nanoTime() - tf;
       times.policyNanos += elapsed; // a forward pass, not objective work
-      times.forwardRows += skip == null ? obs.dim(0) : obs.dim(0) - BlockStats.count(skip);
+      times.forwardRows += skip == null ? obs.dim(0) : obs.dim(0) - skip.countNonZero();
       t0 += elapsed;
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))

@@ -69,15 +69,25 @@ public final class ElementwiseOps {
     Value y = unary("Relu", "", x, List.of());
     // ReluGrad masks by its second operand's sign: y > 0 exactly where x > 0, and reading y leaves
     // x with the Relu as its only consumer, which lets ONNX Runtime fuse the producing Gemm with it.
-    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {grad("ReluGrad", g[0], y, List.of())});
+    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {reluGrad(g[0], y)});
     return y;
+  }
+
+  /** The input gradient of ReLU from its output {@code y}: dy where y > 0. */
+  static Value reluGrad(Value dy, Value y) {
+    return grad("ReluGrad", dy, y, List.of());
   }
 
   public static Value leakyRelu(Value x, double alpha) {
     var attrs = List.of(Attr.f("alpha", alpha));
     Value y = unary("LeakyRelu", "", x, attrs);
-    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {grad("LeakyReluGrad", g[0], y, attrs)});
+    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {leakyReluGrad(g[0], y, alpha)});
     return y;
+  }
+
+  /** The input gradient of leaky ReLU from its output {@code y} (same sign as its input). */
+  static Value leakyReluGrad(Value dy, Value y, double alpha) {
+    return grad("LeakyReluGrad", dy, y, List.of(Attr.f("alpha", alpha)));
   }
 
   /** Exact (erf) GELU, {@code com.microsoft::Gelu} (the default-domain Gelu needs opset 20). */
@@ -89,8 +99,13 @@ public final class ElementwiseOps {
 
   public static Value tanh(Value x) {
     Value y = unary("Tanh", "", x, List.of());
-    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {grad("TanhGrad", g[0], y, List.of())});
+    x.graph().record(new Value[] {x}, new Value[] {y}, g -> new Value[] {tanhGrad(g[0], y)});
     return y;
+  }
+
+  /** The input gradient of tanh from its output {@code y}: dy·(1 − y²). */
+  static Value tanhGrad(Value dy, Value y) {
+    return grad("TanhGrad", dy, y, List.of());
   }
 
   public static Value sigmoid(Value x) {

@@ -96,15 +96,11 @@ public final class MlpBackwardGraph {
   }
 
   private static Value activationGradient(Value dh, Value out, Activation activation) {
-    Graph gr = dh.graph();
-    String op = switch (activation) {
-      case RELU -> "ReluGrad";
-      case LEAKY_RELU -> "LeakyReluGrad";
-      case TANH -> "TanhGrad";
+    return switch (activation) {
+      case RELU -> ElementwiseOps.reluGrad(dh, out);
+      case LEAKY_RELU -> ElementwiseOps.leakyReluGrad(dh, out, Activation.LEAKY_SLOPE);
+      case TANH -> ElementwiseOps.tanhGrad(dh, out);
       case GELU -> throw new IllegalArgumentException("GELU needs its pre-activation");
     };
-    var attrs = activation == Activation.LEAKY_RELU
-        ? List.of(Attr.f("alpha", Activation.LEAKY_SLOPE)) : List.<ai.onnx.proto.OnnxMl.AttributeProto>of();
-    return gr.emit(op, Graph.MS, new Value[] {dh, out}, attrs, new Graph.Out(dh.type(), dh.shape()))[0];
   }
 }
