@@ -102,14 +102,17 @@ void forward_rows(const Layout& l, const int32_t* units, int32_t activation, con
     for (int64_t layer = 0; layer < l.depth; ++layer) {
       const float* w = packed + l.layer_offset(layer);
       const int64_t k = l.rows_of(layer);
-      dense(n, l.wpad, k, x, w, w + k * l.wpad, activation, y);
-      if (acts != nullptr) {
+      // Kept outputs of an unpadded layer are written in place: the next layer reads them there.
+      const bool in_place = acts != nullptr && l.wpad == l.width;
+      float* out = in_place ? acts[layer] + i0 * l.width : y;
+      dense(n, l.wpad, k, x, w, w + k * l.wpad, activation, out);
+      if (acts != nullptr && !in_place) {
         for (int64_t r = 0; r < n; ++r) {
           std::memcpy(acts[layer] + (i0 + r) * l.width, y + r * l.wpad, static_cast<size_t>(l.width) * sizeof(float));
         }
       }
-      x = y;
-      std::swap(y, spare);
+      x = out;
+      if (!in_place) std::swap(y, spare);
     }
     const float* wh = packed + l.head_offset();
     dense(n, l.hpad, l.head_rows(), x, wh, wh + l.head_rows() * l.hpad, -1, s.out.data());
