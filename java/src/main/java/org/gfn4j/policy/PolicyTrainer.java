@@ -42,7 +42,10 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
   private final List<String> evalOutputs;
   /** For each TrainStep user input: null for the observation, else the head it is upstream of. */
   private final List<String> trainInputHeads = new ArrayList<>();
-  /** For each TrainStep user input: the hidden layer whose activations it takes, or -1. */
+  /**
+   * For each TrainStep user input: the hidden layer whose activations it takes (i for
+   * {@code act.i}, -2 - i for the transposed {@code actT.i}), or -1.
+   */
   private final List<Integer> trainInputLayers = new ArrayList<>();
   /** Activations for accumulate calls that bring none; null unless the trainer trains from activations. */
   private final ActivationForward activationForward;
@@ -76,8 +79,10 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
     }
     for (String name : session.trainInputs()) {
       boolean act = name.startsWith(MlpBackwardGraph.ACTIVATION_PREFIX);
-      trainInputLayers.add(act ? Integer.parseInt(name.substring(MlpBackwardGraph.ACTIVATION_PREFIX.length())) : -1);
-      trainInputHeads.add(name.equals(PolicyGraphs.OBS) || act ? null
+      boolean actT = name.startsWith(MlpBackwardGraph.TRANSPOSED_PREFIX);
+      trainInputLayers.add(act ? Integer.parseInt(name.substring(MlpBackwardGraph.ACTIVATION_PREFIX.length()))
+          : actT ? -2 - Integer.parseInt(name.substring(MlpBackwardGraph.TRANSPOSED_PREFIX.length())) : -1);
+      trainInputHeads.add(name.equals(PolicyGraphs.OBS) || act || actT ? null
           : name.substring(PolicyGraphs.UPSTREAM_PREFIX.length()));
     }
     this.activationForward = fromActivations ? new ActivationForward(spec) : null;
@@ -202,7 +207,8 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
       for (int i = 0; i < trainInputHeads.size(); i++) {
         String head = trainInputHeads.get(i);
         int layer = trainInputLayers.get(i);
-        trainIn.put(i, cache.of(layer >= 0 ? acts.layer(layer) : head == null ? obs : upstream.get(head)));
+        trainIn.put(i, cache.of(layer >= 0 ? acts.layer(layer) : layer <= -2 ? acts.transposed(-2 - layer)
+            : head == null ? obs : upstream.get(head)));
       }
       trainOut.put(0, cache.of(loss));
       session.trainStep(trainIn, trainInputHeads.size(), trainOut, 1);

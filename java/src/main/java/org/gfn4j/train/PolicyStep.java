@@ -37,7 +37,7 @@ final class PolicyStep implements AutoCloseable {
     this.usesLogZ = usesLogZ;
     this.nativeForward = nativeForward;
     this.times = times;
-    this.compaction = new RowCompaction(maxRows, env.observationSpec(), env.numActions(), env.numBackwardActions());
+    this.compaction = new RowCompaction(env.backend(), maxRows, env.observationSpec(), env.numActions(), env.numBackwardActions());
     this.kept = fusedRollout && policy.trainsFromActivations()
         ? new HiddenActivations(policy.spec().depth(), policy.spec().width(), maxRows) : null;
   }

@@ -1,19 +1,22 @@
 package org.gfn4j.train;
 
-import java.nio.ByteBuffer;
 import org.gfn4j.env.ObservationSpec;
+import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
+import org.gfn4j.tensor.IntTensor;
 import org.gfn4j.tensor.Rows;
 import org.gfn4j.tensor.Tensor;
 
 /**
  * Gathers the rows of real states (pad = 0) of a trajectory block, with their upstream
  * gradients, into dense buffers, so ONNX Runtime's training step skips the padding behind
- * trajectories that ended early. Exact: the objectives give padding rows zero gradient.
+ * trajectories that ended early. Exact: the objectives give padding rows zero gradient. The
+ * selection and gathers run on the environment's backend (native kernels or their Java twins).
  */
 final class RowCompaction implements AutoCloseable {
-  private final int[] rows;
+  private final Backend backend;
+  private final IntTensor rows;
   private final Tensor<?> obs;
   private final FloatTensor dForward;
   private final FloatTensor dBackward;
@@ -23,8 +26,9 @@ final class RowCompaction implements AutoCloseable {
   private final int numBackwardActions;
   private int count;
 
-  RowCompaction(int maxRows, ObservationSpec obsSpec, int numActions, int numBackwardActions) {
-    this.rows = new int[maxRows];
+  RowCompaction(Backend backend, int maxRows, ObservationSpec obsSpec, int numActions, int numBackwardActions) {
+    this.backend = backend;
+    this.rows = IntTensor.allocate(maxRows);
     this.obsSize = obsSpec.size();
     this.numActions = numActions;
     this.numBackwardActions = numBackwardActions;
@@ -36,18 +40,12 @@ final class RowCompaction implements AutoCloseable {
 
   /** Selects the non-padding rows among the first {@code n} of {@code pad}; returns how many. */
   int select(ByteTensor pad, int n) {
-    ByteBuffer p = pad.buffer();
-    count = 0;
-    for (int i = 0; i < n; i++) {
-      if (p.get(i) == 0) {
-        rows[count++] = i;
-      }
-    }
+    count = Rows.selectReal(backend, pad, n, rows);
     return count;
   }
 
   Tensor<?> obs(Tensor<?> source) {
-    Rows.gather(source, rows, count, obsSize, obs);
+    Rows.gather(backend, source, rows, count, obsSize, obs);
     return obs.view(0, count, obsSize);
   }
 
@@ -64,12 +62,13 @@ final class RowCompaction implements AutoCloseable {
   }
 
   private FloatTensor gather(FloatTensor source, FloatTensor target, int width) {
-    Rows.gather(source, rows, count, width, target);
+    Rows.gather(backend, source, rows, count, width, target);
     return target.view(0, count, width);
   }
 
   @Override
   public void close() {
+    rows.close();
     obs.close();
     dForward.close();
     dBackward.close();

@@ -30,11 +30,6 @@ final class TrainSetup {
   }
 
   /**
-   * ONNX Runtime's intra-op threads: the threads setting from batch 64 up; below, a train step
-   * holds too few rows (about batch × mean trajectory length) for a second thread to pay for its
-   * hand-offs, so ORT runs on one and the native pool keeps the setting.
-   */
-  /**
    * Whether the policy trains from the hidden activations its rollout kept: an MLP the backward
    * graph supports, rolled out by the fused native rollout (reuse_activations, native_forward),
    * updated on the rollout's own block (no replay, no local search, no tree search in the
@@ -47,6 +42,11 @@ final class TrainSetup {
         && org.gfn4j.policy.onnx.MlpBackwardGraph.supports(spec) && org.gfn4j.rollout.NativeRollout.supports(env, spec);
   }
 
+  /**
+   * ONNX Runtime's intra-op threads: the threads setting from batch 64 up; below, a train step
+   * holds too few rows (about batch × mean trajectory length) for a second thread to pay for its
+   * hand-offs, so ORT runs on one and the native pool keeps the setting.
+   */
   static int onnxThreads(TrainConfig config) {
     return config.getInt(TrainKey.BATCH) >= 64 ? config.getInt(TrainKey.THREADS) : 1;
   }

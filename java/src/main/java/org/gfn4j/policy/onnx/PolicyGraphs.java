@@ -92,7 +92,7 @@ public final class PolicyGraphs {
 
   /**
    * The training model of an MLP that takes the hidden activations of a forward pass already
-   * made ({@link MlpBackwardGraph}): inputs {@code [obs, act.0…, upstream.<head>…, params…,
+   * made ({@link MlpBackwardGraph}): inputs {@code [obs, act.0…, actT.0…, upstream.<head>…, params…,
    * buffers…, lazy_reset_grad]}, outputs {@code [loss = Σ upstream (a by-product), …]}; the same gradients as {@link #training}
    * without its forward pass.
    */
@@ -101,9 +101,10 @@ public final class PolicyGraphs {
     Graph g = new Graph();
     Value obs = observation(g, spec);
     List<Value> acts = MlpBackwardGraph.activationInputs(g, spec);
+    List<Value> actsT = MlpBackwardGraph.transposedInputs(g, spec);
     Map<String, Value> upstream = upstreamInputs(g, spec);
     List<Value> params = parameters(g, net);
-    accumulate(g, params, MlpBackwardGraph.gradients(spec, obs, acts, upstream, params), exposeGradients);
+    accumulate(g, params, MlpBackwardGraph.gradients(spec, obs, acts, actsT, upstream, params), exposeGradients);
     return g.toModel("gfn4j_policy_training");
   }
 

@@ -16,7 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * has d + 1 forward Gemms and 3 per layer backward (input gradient, weight gradient, bias
  * gradient as 1ᵀ·dy) except the first layer, which needs no input gradient: 4d + 3 in all.
  * ReduceSum appears only in the loss, once per head; no Add sums per-head input gradients. The
- * model that trains from kept activations has the backward products alone: 3d + 2.
+ * model that trains from kept activations has the backward products alone, and there every layer
+ * but the first (and the heads) gets its weight and bias gradients from one product with the
+ * transposed activations and their row of ones: d input gradients, d weight-and-bias products
+ * (heads and layers 1..d-1) and the first layer's two: 2d + 2, with no Transpose.
  */
 class MlpGraphShapeTest {
   private static long count(ModelProto m, String op) {
@@ -35,7 +38,10 @@ class MlpGraphShapeTest {
     ModelProto eval = PolicyGraphs.eval(spec);
     assertEquals(depth + 1, count(eval, "Gemm"));
     ModelProto backward = PolicyGraphs.trainingFromActivations(spec, false);
-    assertEquals(3L * depth + 2, count(backward, "Gemm"), "the backward pass alone: no forward product");
+    assertEquals(2L * depth + 2, count(backward, "Gemm"), "the backward pass alone: no forward product");
+    assertEquals(0, count(backward, "Transpose"));
+    assertEquals(depth, backward.getGraph().getInputList().stream()
+        .filter(i -> i.getName().startsWith(MlpBackwardGraph.TRANSPOSED_PREFIX)).count());
     assertEquals(depth, count(backward, "ReluGrad"));
     assertEquals(0, count(backward, "Relu"));
   }
