@@ -47,6 +47,15 @@ public final class NetworkWork {
     return 2.0 * (2 * m[0] - m[1]);
   }
 
+  /**
+   * The network FLOPs counted by {@code times} since its last reset: forward rows, train-step rows
+   * (backward pass) and the train-step rows that also ran a forward pass. NaN where not counted.
+   */
+  public static double flops(StepTimes times, PolicySpec spec) {
+    double forward = forwardFlopsPerRow(spec);
+    return (times.forwardRows + times.trainForwardRows) * forward + times.trainRows * backwardFlopsPerRow(spec);
+  }
+
   /** The dense layers' [in, out] shapes (hidden layers, then the heads as one concatenated layer). */
   public static int[][] layerShapes(PolicySpec spec) {
     int[][] out = new int[spec.depth() + 1][];
