@@ -69,19 +69,47 @@ final class BenchCommand implements Runnable {
       trainer.times().reset();
       com.sun.management.ThreadMXBean threadBean =
           (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-      long allocated = threadBean.getCurrentThreadAllocatedBytes();
-      long cpu = threadBean.getCurrentThreadCpuTime();
-      long runs = OrtCalls.graphRuns();
-      long calls = OrtCalls.apiCalls();
-      long start = System.nanoTime();
-      for (int i = 0; i < steps; i++) {
-        trainer.iterate();
+      PolicySpec spec = trainer.policySpec();
+      boolean counted = !Double.isNaN(NetworkWork.forwardFlopsPerRow(spec));
+      int threads = config.getInt(TrainKey.THREADS);
+      // The timed iterations run in rounds; after each, a 1024³ GEMM is timed on the same threads
+      // (outside every counter), so each round's rate is divided by the machine's rate of that moment.
+      int rounds = counted ? Math.min(ROUNDS, steps) : 1;
+      double[] ratios = new double[rounds];
+      long wallNanos = 0;
+      long cpuNanos = 0;
+      long allocated = 0;
+      long runs = 0;
+      long calls = 0;
+      int done = 0;
+      for (int r = 0; r < rounds; r++) {
+        int n = (int) ((long) steps * (r + 1) / rounds) - done;
+        double flops = counted ? NetworkWork.flops(trainer.times(), spec) : 0;
+        long bytes = threadBean.getCurrentThreadAllocatedBytes();
+        long cpu = threadBean.getCurrentThreadCpuTime();
+        long runs0 = OrtCalls.graphRuns();
+        long calls0 = OrtCalls.apiCalls();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+          trainer.iterate();
+        }
+        long roundNanos = System.nanoTime() - start;
+        wallNanos += roundNanos;
+        cpuNanos += threadBean.getCurrentThreadCpuTime() - cpu;
+        allocated += threadBean.getCurrentThreadAllocatedBytes() - bytes;
+        runs += OrtCalls.graphRuns() - runs0;
+        calls += OrtCalls.apiCalls() - calls0;
+        done += n;
+        if (counted) {
+          double rate = (NetworkWork.flops(trainer.times(), spec) - flops) / roundNanos;
+          ratios[r] = rate / GemmRate.measure(1024, new int[][] {{1024, 1024}}, threads);
+        }
       }
-      double wallMs = (System.nanoTime() - start) / 1e6 / steps;
-      double runsPerIteration = (double) (OrtCalls.graphRuns() - runs) / steps;
-      double callsPerIteration = (double) (OrtCalls.apiCalls() - calls) / steps;
-      double bytesPerIteration = (double) (threadBean.getCurrentThreadAllocatedBytes() - allocated) / steps;
-      double cpuMs = (threadBean.getCurrentThreadCpuTime() - cpu) / 1e6 / steps;
+      double wallMs = wallNanos / 1e6 / steps;
+      double runsPerIteration = (double) runs / steps;
+      double callsPerIteration = (double) calls / steps;
+      double bytesPerIteration = (double) allocated / steps;
+      double cpuMs = cpuNanos / 1e6 / steps;
       StepTimes times = trainer.times();
       out.printf(Locale.ROOT, "preset %s: %s, objective %s, batch %s, %d iterations after %d warm-up%n", preset,
           config.get(TrainKey.ENV), config.get(TrainKey.OBJECTIVE), config.get(TrainKey.BATCH), steps, warmup);
@@ -98,42 +126,22 @@ final class BenchCommand implements Runnable {
           runsPerIteration, callsPerIteration - runsPerIteration);
       out.printf(Locale.ROOT, "  %-16s %8.0f bytes per iteration on the Java heap%n", "allocated", bytesPerIteration);
       work(out, trainer, config, wallMs);
-      efficiencyRounds(out, trainer, config, steps);
+      if (counted) {
+        double[] sorted = ratios.clone();
+        java.util.Arrays.sort(sorted);
+        StringBuilder each = new StringBuilder();
+        for (double x : ratios) {
+          each.append(String.format(Locale.ROOT, " %.1f", 100 * x));
+        }
+        out.printf(Locale.ROOT, "  %-16s %8.1f%% of the large GEMM: the median over %d rounds of the timed"
+            + " iterations, each against a 1024³ GEMM timed right after it (%%:%s)%n", "efficiency",
+            100 * sorted[rounds / 2], rounds, each);
+      }
     }
   }
 
-  /**
-   * The whole iteration's GFLOP/s against the large GEMM, taken in rounds after the timed run:
-   * each round of iterations is divided by a 1024³ GEMM timed right after it, so a change in how
-   * fast the shared machine runs (other jobs) moves both sides of a ratio; the median is printed.
-   */
-  private static void efficiencyRounds(PrintStream out, Trainer trainer, TrainConfig config, int steps) {
-    PolicySpec spec = trainer.policySpec();
-    if (Double.isNaN(NetworkWork.forwardFlopsPerRow(spec))) {
-      return;
-    }
-    int rounds = 5;
-    int perRound = Math.max(10, steps / rounds);
-    int threads = config.getInt(TrainKey.THREADS);
-    double[] ratios = new double[rounds];
-    for (int r = 0; r < rounds; r++) {
-      trainer.times().reset();
-      long start = System.nanoTime();
-      for (int i = 0; i < perRound; i++) {
-        trainer.iterate();
-      }
-      double achieved = NetworkWork.flops(trainer.times(), spec) / (System.nanoTime() - start);
-      ratios[r] = achieved / GemmRate.measure(1024, new int[][] {{1024, 1024}}, threads);
-    }
-    double[] sorted = ratios.clone();
-    java.util.Arrays.sort(sorted);
-    StringBuilder each = new StringBuilder();
-    for (double x : ratios) {
-      each.append(String.format(Locale.ROOT, " %.1f", 100 * x));
-    }
-    out.printf(Locale.ROOT, "  %-16s %8.1f%% of the large GEMM, median of %d rounds of %d iterations, each against"
-        + " the GEMM timed right after it (%%:%s)%n", "efficiency", 100 * sorted[rounds / 2], rounds, perRound, each);
-  }
+  /** Rounds of the timed iterations, each followed by a GEMM timing (0.2 s). */
+  private static final int ROUNDS = 5;
 
   /** The iteration's network FLOPs and its achieved rate against GEMMs measured now, on the same threads. */
   private static void work(PrintStream out, Trainer trainer, TrainConfig config, double wallMs) {
@@ -167,7 +175,7 @@ final class BenchCommand implements Runnable {
         + " %.2f at 1024x1024x1024 (gfn4j GEMM, %d thread%s)%n", "gemm", atBatch, batch, atTrain, trainRows,
         large, threads, threads == 1 ? "" : "s");
     out.printf(Locale.ROOT, "  %-16s %8.1f%% of the large GEMM, %.1f%% of the GEMM at the iteration's shapes%n",
-        "this run", 100 * achieved / large,
+        "whole run", 100 * achieved / large,
         100 * achieved / ((fwd + train) / (fwd / atBatch + train / atTrain)));
   }
 }
