@@ -73,8 +73,10 @@ void dense(int64_t rows, int64_t n, int64_t k, const float* x, const float* w, c
 
 // Rows per block: enough to reuse each weight panel from L2, small enough for L1/L2 scratch.
 constexpr int64_t kBlockRows = 48;
-// Live rows per task: a task does about 48 × 0.2 MFLOP for the hypergrid's 2×256 MLP.
-constexpr int64_t kRowGrain = 48;
+// Live rows per task: at least 24 × 0.14 MFLOP (about 40 µs on one core) for the hypergrid's
+// 2×256 MLP, so a rollout slot of 48–95 live rows late in the batch still splits across two
+// threads (one slot of 50–73 rows: 95–145 µs on one thread, 76–95 µs on two).
+constexpr int64_t kRowGrain = 24;
 
 struct Scratch {
   std::vector<float> x, a, b, out;
