@@ -1,5 +1,6 @@
-// Row selection and gathers for compacting a trajectory block (gfn4j/rows.h): one call per
-// tensor, a memcpy per row.
+// Row selection, gathers and transposes over caller-owned buffers (gfn4j/rows.h): compaction of a
+// trajectory block's real rows and the transposed hidden activations of the train step, one call
+// per tensor.
 #include "gfn4j/rows.h"
 
 #include <immintrin.h>
@@ -36,7 +37,7 @@ __attribute__((target("avx2"))) inline void tile8_avx2(const float* src, int64_t
 // Columns [c0, c1) of the transpose: 8 × 8 tiles where both sides are whole, scalar elsewhere.
 template <bool kAvx2>
 void transpose_columns(int64_t rows, int64_t cols, const float* src, float* dst, int64_t c0, int64_t c1) {
-  constexpr int64_t kRowBlock = 64;  // rows per pass: the tiles' destination lines stay in L1
+  constexpr int64_t kRowBlock = 64;  // source rows per pass over the column block
   for (int64_t r0 = 0; r0 < rows; r0 += kRowBlock) {
     const int64_t r1 = std::min(rows, r0 + kRowBlock);
     int64_t c = c0;
@@ -103,7 +104,7 @@ int32_t rows_transpose(int64_t rows, int64_t cols, const float* src, float* dst,
   }
   return guarded([&] {
     static const bool avx2 = has_avx2();
-    // Column blocks of 32 per task: a task writes 32 whole destination rows.
+    // Tasks of whole 32-column blocks (32 destination rows each), at least ~64 Ki elements a task.
     parallel_for((cols + 31) / 32, std::max<int64_t>(1, (int64_t{1} << 16) / std::max<int64_t>(1, 32 * rows)),
                  [&](int64_t b0, int64_t b1) {
                    const int64_t c0 = 32 * b0, c1 = std::min(cols, 32 * b1);
