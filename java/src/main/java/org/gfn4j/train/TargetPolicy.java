@@ -5,7 +5,9 @@ import org.gfn4j.policy.MlpForward;
 import org.gfn4j.policy.PolicySpec;
 import org.gfn4j.policy.PolicyTrainer;
 import org.gfn4j.policy.TargetNetwork;
+import org.gfn4j.rollout.HeadBlock;
 import org.gfn4j.rollout.PolicyFn;
+import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.runtime.Backend;
 import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
@@ -58,6 +60,22 @@ final class TargetPolicy implements PolicyFn, AutoCloseable {
   public void evaluate(Tensor<?> obs, ByteTensor skip, FloatTensor forwardLogits, FloatTensor backwardLogits,
       FloatTensor logFlow) {
     network.evaluate(obs, skip, forwardLogits, backwardLogits, logFlow);
+  }
+
+  /**
+   * The target heads of block {@code b}'s first {@code used} slots into {@code tgt} (padding rows
+   * skipped where the native copy allows: no objective reads their heads), timed in {@code times}
+   * as forward work. Returns the nanoseconds spent.
+   */
+  long evaluateBlock(Trajectories b, HeadBlock tgt, int used, StepTimes times) {
+    long start = System.nanoTime();
+    Tensor<?> obs = b.obsRows();
+    ByteTensor skip = skipsRows() ? b.pad : null;
+    evaluate(obs, skip, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
+    long elapsed = System.nanoTime() - start;
+    times.policyNanos += elapsed;
+    times.forwardRows += skip == null ? obs.dim(0) : obs.dim(0) - skip.countNonZero();
+    return elapsed;
   }
 
   @Override

@@ -28,7 +28,6 @@ import org.gfn4j.rollout.PolicyFn;
 import org.gfn4j.rollout.Trajectories;
 import org.gfn4j.sample.EpsilonSchedule;
 import org.gfn4j.sample.Sampler;
-import org.gfn4j.tensor.ByteTensor;
 import org.gfn4j.tensor.FloatTensor;
 import org.gfn4j.tensor.Tensor;
 
@@ -309,13 +308,7 @@ public final class Trainer extends NativeResource {
     Tensor<?> obs = b.obsRows();
     HeadBlock tgt = buffers.target();
     if (target != null) {
-      long tf = System.nanoTime();
-      ByteTensor skip = targetPolicy.skipsRows() ? b.pad : null; // padding rows' heads are never read
-      targetPolicy.evaluate(obs, skip, tgt.forwardLogits(0, used), tgt.backwardLogits(0, used), tgt.logFlow(0, used));
-      long elapsed = System.nanoTime() - tf;
-      times.policyNanos += elapsed; // a forward pass, not objective work
-      times.forwardRows += skip == null ? obs.dim(0) : obs.dim(0) - skip.countNonZero();
-      t0 += elapsed;
+      t0 += targetPolicy.evaluateBlock(b, tgt, used, times); // a forward pass, not objective work
       in.targetForwardLogits(tgt.forwardLogits(0, used))
           .targetBackwardLogits(tgt.backwardLogits(0, used))
           .targetLogFlow(tgt.logFlow(0, used));
