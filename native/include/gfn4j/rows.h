@@ -16,7 +16,8 @@ int32_t rows_gather(int64_t count, const int32_t* rows, int64_t src_rows, int64_
 
 // dst [cols (+1), rows] <- the transpose of src [rows, cols] (floats), followed, when
 // append_ones is non-zero, by one row of rows ones: the layout in which a product with another
-// [rows, n] block gives both X^T·B and the column sums 1^T·B. Buffers must not overlap.
+// [rows, n] block gives both X^T·B and the column sums 1^T·B. Buffers must not overlap. AVX2
+// tiles are used when the GEMM's instruction set (gemm_isa() in gfn4j/mlp.h) is AVX2 or above.
 int32_t rows_transpose(int64_t rows, int64_t cols, const float* src, float* dst, int32_t append_ones) noexcept;
 
 }  // namespace gfn4j

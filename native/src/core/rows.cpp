@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "gfn4j/core.h"
+#include "gfn4j/mlp.h"
 #include "parallel.h"
 
 namespace gfn4j {
@@ -54,15 +55,6 @@ void transpose_columns(int64_t rows, int64_t cols, const float* src, float* dst,
   }
 }
 
-bool has_avx2() {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2");
-#else
-  return false;
-#endif
-}
-
 }  // namespace
 
 int64_t rows_select_real(int64_t n, const uint8_t* pad, int32_t* rows) noexcept {
@@ -103,7 +95,9 @@ int32_t rows_transpose(int64_t rows, int64_t cols, const float* src, float* dst,
     return kErrArgument;
   }
   return guarded([&] {
-    static const bool avx2 = has_avx2();
+    // The GEMM's instruction-set choice (gfn4j/mlp.h): the CPU probe it made, and set_gemm_isa
+    // lowers both kernels at once, so tests reach the portable path too.
+    const bool avx2 = gemm_isa() >= kIsaAvx2;
     // Tasks of whole 32-column blocks (32 destination rows each), at least ~64 Ki elements a task.
     parallel_for((cols + 31) / 32, std::max<int64_t>(1, (int64_t{1} << 16) / std::max<int64_t>(1, 32 * rows)),
                  [&](int64_t b0, int64_t b1) {

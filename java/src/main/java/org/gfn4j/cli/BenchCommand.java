@@ -76,6 +76,7 @@ final class BenchCommand implements Runnable {
       // (outside every counter), so each round's rate is divided by the machine's rate of that moment.
       int rounds = counted ? Math.min(ROUNDS, steps) : 1;
       double[] ratios = new double[rounds];
+      double[] gemms = new double[rounds];
       long wallNanos = 0;
       long cpuNanos = 0;
       long allocated = 0;
@@ -102,7 +103,8 @@ final class BenchCommand implements Runnable {
         done += n;
         if (counted) {
           double rate = (NetworkWork.flops(trainer.times(), spec) - flops) / roundNanos;
-          ratios[r] = rate / GemmRate.measure(1024, new int[][] {{1024, 1024}}, threads);
+          gemms[r] = GemmRate.measure(1024, new int[][] {{1024, 1024}}, threads);
+          ratios[r] = rate / gemms[r];
         }
       }
       double wallMs = wallNanos / 1e6 / steps;
@@ -125,36 +127,42 @@ final class BenchCommand implements Runnable {
       out.printf(Locale.ROOT, "  %-16s %8.1f graph runs + %.1f other C API calls per iteration%n", "onnxruntime",
           runsPerIteration, callsPerIteration - runsPerIteration);
       out.printf(Locale.ROOT, "  %-16s %8.0f bytes per iteration on the Java heap%n", "allocated", bytesPerIteration);
-      work(out, trainer, config, wallMs);
-      if (counted) {
-        double[] sorted = ratios.clone();
-        java.util.Arrays.sort(sorted);
-        StringBuilder each = new StringBuilder();
-        for (double x : ratios) {
-          each.append(String.format(Locale.ROOT, " %.1f", 100 * x));
-        }
-        out.printf(Locale.ROOT, "  %-16s %8.1f%% of the large GEMM: the median over %d rounds of the timed"
-            + " iterations, each against a 1024³ GEMM timed right after it (%%:%s)%n", "efficiency",
-            100 * sorted[rounds / 2], rounds, each);
+      if (!counted) {
+        out.printf(Locale.ROOT, "  %-16s not counted for %s policies%n", "network work", spec.kind());
+        return;
       }
+      work(out, trainer, config, steps, wallMs, median(gemms));
+      StringBuilder each = new StringBuilder();
+      for (double x : ratios) {
+        each.append(String.format(Locale.ROOT, " %.1f", 100 * x));
+      }
+      out.printf(Locale.ROOT, "  %-16s %8.1f%% of the large GEMM: the median over %d rounds of the timed"
+          + " iterations, each against a 1024³ GEMM timed right after it (%%:%s)%n", "efficiency",
+          100 * median(ratios), rounds, each);
     }
   }
 
   /** Rounds of the timed iterations, each followed by a GEMM timing (0.2 s). */
   private static final int ROUNDS = 5;
 
-  /** The iteration's network FLOPs and its achieved rate against GEMMs measured now, on the same threads. */
-  private static void work(PrintStream out, Trainer trainer, TrainConfig config, double wallMs) {
+  private static double median(double[] xs) {
+    double[] sorted = xs.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  /**
+   * The iteration's network FLOPs over the {@code steps} timed iterations and their achieved rate
+   * against gfn4j's GEMM on the same threads: at the iteration's shapes, measured now, and at
+   * 1024³ ({@code large}: the median of the timings between the rounds).
+   */
+  private static void work(PrintStream out, Trainer trainer, TrainConfig config, int steps, double wallMs,
+      double large) {
     PolicySpec spec = trainer.policySpec();
     StepTimes times = trainer.times();
-    double fwd = times.forwardRowsPerIteration() * NetworkWork.forwardFlopsPerRow(spec);
+    double fwd = NetworkWork.forwardFlops(times, spec) / steps;
     // Rows trained from the rollout's kept activations need no forward pass in the train step.
-    double train = times.trainRowsPerIteration() * NetworkWork.backwardFlopsPerRow(spec)
-        + times.trainForwardRowsPerIteration() * NetworkWork.forwardFlopsPerRow(spec);
-    if (Double.isNaN(fwd)) {
-      out.printf(Locale.ROOT, "  %-16s not counted for %s policies%n", "network work", spec.kind());
-      return;
-    }
+    double train = NetworkWork.trainFlops(times, spec) / steps;
     Map<String, Double> ms = times.perIterationMillis();
     double achieved = (fwd + train) / (wallMs * 1e6);
     out.printf(Locale.ROOT, "  %-16s %8.2f MFLOP/iter (forward %.2f on %.0f rows, training %.2f on %.0f rows,"
@@ -170,7 +178,6 @@ final class BenchCommand implements Runnable {
     double atBatch = GemmRate.measure(batch, layers, threads);
     int trainRows = (int) Math.max(1, Math.round(times.trainRowsPerIteration()));
     double atTrain = GemmRate.measure(trainRows, layers, threads);
-    double large = GemmRate.measure(1024, new int[][] {{1024, 1024}}, threads);
     out.printf(Locale.ROOT, "  %-16s %8.2f GFLOP/s at the rollout's %d rows, %.2f at the train step's %d rows,"
         + " %.2f at 1024x1024x1024 (gfn4j GEMM, %d thread%s)%n", "gemm", atBatch, batch, atTrain, trainRows,
         large, threads, threads == 1 ? "" : "s");

@@ -40,13 +40,8 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
   private final ValueCache cache;
   private final Map<String, Integer> headSizes;
   private final List<String> evalOutputs;
-  /** For each TrainStep user input: null for the observation, else the head it is upstream of. */
-  private final List<String> trainInputHeads = new ArrayList<>();
-  /**
-   * For each TrainStep user input: the hidden layer whose activations it takes (i for
-   * {@code act.i}, -2 - i for the transposed {@code actT.i}), or -1.
-   */
-  private final List<Integer> trainInputLayers = new ArrayList<>();
+  /** What each TrainStep user input takes, in the training model's order. */
+  private final List<TrainInput> trainInputs = new ArrayList<>();
   /** Activations for accumulate calls that bring none; null unless the trainer trains from activations. */
   private final ActivationForward activationForward;
   private final PointerPointer<OrtValue> evalIn = new PointerPointer<>(1);
@@ -78,16 +73,11 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
       throw new IllegalStateException("unexpected model interface: " + session.evalInputs() + " -> " + evalOutputs);
     }
     for (String name : session.trainInputs()) {
-      boolean act = name.startsWith(MlpBackwardGraph.ACTIVATION_PREFIX);
-      boolean actT = name.startsWith(MlpBackwardGraph.TRANSPOSED_PREFIX);
-      trainInputLayers.add(act ? Integer.parseInt(name.substring(MlpBackwardGraph.ACTIVATION_PREFIX.length()))
-          : actT ? -2 - Integer.parseInt(name.substring(MlpBackwardGraph.TRANSPOSED_PREFIX.length())) : -1);
-      trainInputHeads.add(name.equals(PolicyGraphs.OBS) || act || actT ? null
-          : name.substring(PolicyGraphs.UPSTREAM_PREFIX.length()));
+      trainInputs.add(TrainInput.of(name));
     }
     this.activationForward = fromActivations ? new ActivationForward(spec) : null;
     this.evalOut = new PointerPointer<>(evalOutputs.size());
-    this.trainIn = new PointerPointer<>(trainInputHeads.size());
+    this.trainIn = new PointerPointer<>(trainInputs.size());
     this.logZ = optimizer.logZ()
         ? new LogZ(optimizer.logZInit(), optimizer.logZLearningRate(), optimizer.beta1(), optimizer.beta2(),
             optimizer.epsilon())
@@ -144,8 +134,6 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
           + " layer and an activation other than GELU, got " + spec.kind() + " / " + spec.activation());
     }
   }
-
-
 
   @Override
   public Map<String, Integer> headSizes() {
@@ -204,14 +192,11 @@ public final class PolicyTrainer extends NativeResource implements PolicyNetwork
     upstream.require(headSizes, n);
     try (NativeResource.Lease lease = NativeResource.lease(resources(obs, upstream));
         NativeResource.Lease kept = acts == null ? null : acts.lease()) {
-      for (int i = 0; i < trainInputHeads.size(); i++) {
-        String head = trainInputHeads.get(i);
-        int layer = trainInputLayers.get(i);
-        trainIn.put(i, cache.of(layer >= 0 ? acts.layer(layer) : layer <= -2 ? acts.transposed(-2 - layer)
-            : head == null ? obs : upstream.get(head)));
+      for (int i = 0; i < trainInputs.size(); i++) {
+        trainIn.put(i, cache.of(trainInputs.get(i).value(obs, acts, upstream)));
       }
       trainOut.put(0, cache.of(loss));
-      session.trainStep(trainIn, trainInputHeads.size(), trainOut, 1);
+      session.trainStep(trainIn, trainInputs.size(), trainOut, 1);
     }
     pending = true;
   }

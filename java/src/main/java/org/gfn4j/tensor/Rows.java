@@ -1,6 +1,7 @@
 package org.gfn4j.tensor;
 
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import org.gfn4j.internal.cpu.RowKernels;
 import org.gfn4j.runtime.Backend;
@@ -9,10 +10,11 @@ import org.gfn4j.runtime.NativeResource;
 import org.gfn4j.runtime.NativeStatus;
 
 /**
- * Row selection, gathers and copies over tensors of any element type: what compaction and
- * replay need for observations that are float features for one environment and int tokens for
- * another. Selection and gathers have a native kernel (one call per tensor) and a Java twin
- * through the NIO views; single-row copies go through the NIO views.
+ * Row selection, gathers, transposes and copies over tensors: what compaction, replay and the
+ * train step's transposed activations need, for observations that are float features for one
+ * environment and int tokens for another. Selection, gathers and transposes have a native kernel
+ * (one call per tensor) and a Java twin through the NIO views; single-row copies go through the
+ * NIO views.
  */
 public final class Rows {
   private Rows() {}
@@ -96,8 +98,8 @@ public final class Rows {
             "rows_transpose");
         return;
       }
-      java.nio.FloatBuffer s = src.buffer();
-      java.nio.FloatBuffer d = dst.buffer();
+      FloatBuffer s = src.buffer();
+      FloatBuffer d = dst.buffer();
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < cols; c++) {
           d.put(c * rows + r, s.get(r * cols + c));

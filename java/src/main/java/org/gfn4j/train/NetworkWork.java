@@ -48,12 +48,24 @@ public final class NetworkWork {
   }
 
   /**
-   * The network FLOPs counted by {@code times} since its last reset: forward rows, train-step rows
-   * (backward pass) and the train-step rows that also ran a forward pass. NaN where not counted.
+   * The network FLOPs counted by {@code times} since its last reset: {@link #forwardFlops} and
+   * {@link #trainFlops}. NaN where not counted.
    */
   public static double flops(StepTimes times, PolicySpec spec) {
-    double forward = forwardFlopsPerRow(spec);
-    return (times.forwardRows + times.trainForwardRows) * forward + times.trainRows * backwardFlopsPerRow(spec);
+    return forwardFlops(times, spec) + trainFlops(times, spec);
+  }
+
+  /** The forward passes' FLOPs since the last reset (rollout, replay, target network). */
+  public static double forwardFlops(StepTimes times, PolicySpec spec) {
+    return times.forwardRows * forwardFlopsPerRow(spec);
+  }
+
+  /**
+   * The train steps' FLOPs since the last reset: the backward pass of every row, and a forward
+   * pass for the rows whose train step ran one (not kept from the rollout).
+   */
+  public static double trainFlops(StepTimes times, PolicySpec spec) {
+    return times.trainRows * backwardFlopsPerRow(spec) + times.trainForwardRows * forwardFlopsPerRow(spec);
   }
 
   /** The dense layers' [in, out] shapes (hidden layers, then the heads as one concatenated layer). */

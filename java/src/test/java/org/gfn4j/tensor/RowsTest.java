@@ -7,7 +7,9 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.gfn4j.policy.Gemm;
 import org.gfn4j.runtime.Backend;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -78,8 +80,11 @@ class RowsTest {
     }
   }
 
-  @Test
-  void aLargeTransposeSplitAcrossThreadsMatchesTheJavaTwin() {
+  @ParameterizedTest
+  @EnumSource(Gemm.Isa.class)
+  void aLargeTransposeSplitAcrossThreadsMatchesTheJavaTwinOnEveryInstructionSet(Gemm.Isa isa) {
+    Gemm.Isa best = Gemm.isa();
+    Assumptions.assumeTrue(isa.ordinal() <= best.ordinal(), "this CPU lacks " + isa);
     int rows = 1037;
     int cols = 259;
     try (FloatTensor src = FloatTensor.allocate(rows, cols); FloatTensor a = FloatTensor.allocate(cols + 1, rows);
@@ -87,10 +92,15 @@ class RowsTest {
       for (int i = 0; i < src.size(); i++) {
         src.set(i, i * 0.25f);
       }
-      Rows.transpose(Backend.NATIVE, src, rows, cols, a, true);
+      Gemm.setIsa(isa);
+      try {
+        Rows.transpose(Backend.NATIVE, src, rows, cols, a, true);
+      } finally {
+        Gemm.setIsa(best);
+      }
       Rows.transpose(Backend.JAVA, src, rows, cols, b, true);
       for (int i = 0; i < a.size(); i++) {
-        assertEquals(b.get(i), a.get(i), "element " + i);
+        assertEquals(b.get(i), a.get(i), isa + " element " + i);
       }
     }
   }

@@ -42,20 +42,20 @@ public final class MlpBackwardGraph {
    * upstream inputs the caller adds) and returns them.
    */
   static List<Value> activationInputs(Graph g, PolicySpec spec) {
-    List<Value> acts = new ArrayList<>();
-    for (int i = 0; i < spec.depth(); i++) {
-      acts.add(g.input(ACTIVATION_PREFIX + i, DType.FLOAT, Value.DYNAMIC, spec.width()));
-    }
-    return acts;
+    return layerInputs(g, spec.depth(), ACTIVATION_PREFIX, Value.DYNAMIC, spec.width());
   }
 
   /** Emits the transposed hidden-activation inputs {@code actT.<i>} {@code [width + 1, rows]} and returns them. */
   static List<Value> transposedInputs(Graph g, PolicySpec spec) {
-    List<Value> actsT = new ArrayList<>();
-    for (int i = 0; i < spec.depth(); i++) {
-      actsT.add(g.input(TRANSPOSED_PREFIX + i, DType.FLOAT, spec.width() + 1, Value.DYNAMIC));
+    return layerInputs(g, spec.depth(), TRANSPOSED_PREFIX, spec.width() + 1, Value.DYNAMIC);
+  }
+
+  private static List<Value> layerInputs(Graph g, int depth, String prefix, long... shape) {
+    List<Value> inputs = new ArrayList<>();
+    for (int i = 0; i < depth; i++) {
+      inputs.add(g.input(prefix + i, DType.FLOAT, shape));
     }
-    return actsT;
+    return inputs;
   }
 
   /**
